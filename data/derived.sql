@@ -95,3 +95,325 @@ final as (
     join enheter as e on e.enhet_id = pl.enhet_id
 )
 select * from final;
+
+-- Helpers shared by queries/*.sql. Macros are stored in the database file,
+-- so every figure computes ages and birthdays the same way.
+-- Age on d: whole years from fd to d; the birthday itself counts as the new age.
+create macro alder_pa(fd, d) as
+    year(d) - year(fd)
+    - case when month(d) * 100 + day(d) < month(fd) * 100 + day(fd) then 1 else 0 end;
+
+-- The first date on which someone born on fd is n years old. Born on 29 February:
+-- 1 March in years without that day, which is what alder_pa says too.
+create macro fyller(fd, n) as
+    make_date(
+        year(fd) + n,
+        month(fd),
+        case
+            when month(fd) = 2 and day(fd) = 29
+                and not ((year(fd) + n) % 4 = 0 and ((year(fd) + n) % 100 <> 0 or (year(fd) + n) % 400 = 0))
+                then 28
+            else day(fd)
+        end
+    )
+    + case
+        when month(fd) = 2 and day(fd) = 29
+            and not ((year(fd) + n) % 4 = 0 and ((year(fd) + n) % 100 <> 0 or (year(fd) + n) % 400 = 0))
+            then 1
+        else 0
+    end;
+
+create macro aldersgrupp_for(alder) as
+    case when alder < 14 then '0-13' when alder < 18 then '14-17' when alder < 21 then '18-20' else '21+' end;
+
+-- The extraction date of the newest import: nothing is counted past it.
+create macro uttagsdatum() as (select uttagsdatum from import_log order by import_id desc limit 1);
+
+-- Grain: one row per person per period with one residence-permit status, seen
+-- through the anvisning responsible at the time (docs/metrics.md "Platstyp").
+-- Covers all time: before the first anvisning there is no responsible municipality.
+create table status_perioder as
+with tackning as (
+    select person_id, anvisning_id, anvisningskommun, giltig_fran, giltig_till
+    from ansvar_perioder
+    union all
+    select person_id, null, null, date '0001-01-01', min(giltig_fran)
+    from ansvar_perioder
+    group by person_id
+    union all
+    select person_id, null, null, date '0001-01-01', date '9999-12-31'
+    from personer
+    where person_id not in (select person_id from anvisningar)
+),
+med_beslut as (
+    select
+        t.*,
+        a.uppehallstillstand,
+        coalesce(a.uppehallstillstand_datum, date '0001-01-01') as beslut,
+    from tackning as t
+    left join anvisningar as a on a.anvisning_id = t.anvisning_id
+),
+fore_beslut as (
+    -- a PUT, TUT or refusal is preceded by time as an asylum seeker
+    select person_id, anvisningskommun, giltig_fran, least(giltig_till, beslut) as giltig_till, 'asyl' as platstyp
+    from med_beslut
+    where uppehallstillstand in ('PUT', 'TUT', 'avslag') and beslut > giltig_fran
+),
+efter_beslut as (
+    select
+        person_id,
+        anvisningskommun,
+        greatest(giltig_fran, beslut) as giltig_fran,
+        giltig_till,
+        case
+            when uppehallstillstand in ('PUT', 'TUT') then 'PUT'
+            when uppehallstillstand = 'asylsokande' then 'asyl'
+            else 'ovrig'
+        end as platstyp,
+    from med_beslut
+    where beslut < giltig_till
+),
+final as (
+    select * from fore_beslut
+    union all
+    select * from efter_beslut
+)
+select * from final;
+
+-- Grain: one row per placement per stretch of care in which the responsible
+-- municipality, residence-permit status, valid birth date and age group are
+-- all constant. Every person figure filters and groups these rows, so ages,
+-- transfers (överflyttning) and status changes stay exact without expanding
+-- placements day by day. [fran, till) is inside the placement's care interval.
+create table vard_perioder as
+with aldersgrupper(aldersgrupp, fran_ar, till_ar) as (
+    values ('0-13', 0, 14), ('14-17', 14, 18), ('18-20', 18, 21), ('21+', 21, 10000)
+),
+delar as (
+    select
+        p.placering_id,
+        p.person_id,
+        p.enhet_id,
+        p.boendeform,
+        p.regi,
+        p.vistelsekommun,
+        p.dygnskostnad,
+        p.startdatum,
+        pl.slutdatum,
+        s.anvisningskommun as ansvarig_kommun,
+        s.platstyp,
+        f.fodelsedatum,
+        greatest(p.startdatum, s.giltig_fran, f.giltig_fran) as fran,
+        least(p.effektiv_slut, s.giltig_till, f.giltig_till) as till,
+    from placering_perioder as p
+    join placeringar as pl on pl.placering_id = p.placering_id
+    join status_perioder as s
+        on s.person_id = p.person_id and s.giltig_fran < p.effektiv_slut and s.giltig_till > p.startdatum
+    join fodelsedatum_perioder as f
+        on f.person_id = p.person_id and f.giltig_fran < p.effektiv_slut and f.giltig_till > p.startdatum
+        and f.giltig_fran < s.giltig_till and f.giltig_till > s.giltig_fran
+),
+final as (
+    select
+        d.* exclude (fran, till),
+        pe.kon,
+        g.aldersgrupp,
+        greatest(d.fran, case when g.fran_ar = 0 then date '0001-01-01' else fyller(d.fodelsedatum, g.fran_ar) end) as fran,
+        least(d.till, fyller(d.fodelsedatum, g.till_ar)) as till,
+    from delar as d
+    join personer as pe on pe.person_id = d.person_id
+    cross join aldersgrupper as g
+    where d.fran < d.till
+)
+select * from final where fran < till order by fran;
+
+-- Grain: one row per unit and platstyp ('alla' = all its places) per stretch
+-- of days in which its contracted places and its number of active placements
+-- are constant, only where the unit has a valid platser row, cut at the day
+-- after the extraction date (docs/metrics.md "Occupancy").
+create table belaggning_perioder as
+with platser_nycklar as (
+    select enhet_id, 'alla' as platstyp, giltig_fran, giltig_till, antal_platser from platser
+    union all
+    select enhet_id, coalesce(platstyp, 'ovrig'), giltig_fran, giltig_till, antal_platser from platser
+),
+platser_intervall as (
+    select
+        enhet_id,
+        platstyp,
+        giltig_fran as fran,
+        least(coalesce(giltig_till + 1, date '9999-12-31'), uttagsdatum() + 1) as till,
+        antal_platser,
+    from platser_nycklar
+),
+vard_nycklar as (
+    select enhet_id, 'alla' as platstyp, fran, till from vard_perioder
+    where enhet_id in (select enhet_id from platser)
+    union all
+    select enhet_id, platstyp, fran, till from vard_perioder
+    where enhet_id in (select enhet_id from platser)
+),
+handelser as (
+    select enhet_id, platstyp, fran as dag, antal_platser as d_platser, 1 as d_rader, 0 as d_personer
+    from platser_intervall where fran < till
+    union all
+    select enhet_id, platstyp, till, -antal_platser, -1, 0
+    from platser_intervall where fran < till
+    union all
+    select enhet_id, platstyp, fran, 0, 0, 1 from vard_nycklar
+    union all
+    select enhet_id, platstyp, till, 0, 0, -1 from vard_nycklar
+),
+per_dag as (
+    select enhet_id, platstyp, dag, sum(d_platser) as d_platser, sum(d_rader) as d_rader, sum(d_personer) as d_personer,
+    from handelser
+    group by all
+),
+kumulativ as (
+    select
+        enhet_id,
+        platstyp,
+        dag as fran,
+        lead(dag) over w as till,
+        sum(d_platser) over (w rows between unbounded preceding and current row) as antal_platser,
+        sum(d_rader) over (w rows between unbounded preceding and current row) as platser_rader,
+        sum(d_personer) over (w rows between unbounded preceding and current row) as antal_placeringar,
+    from per_dag
+    window w as (partition by enhet_id, platstyp order by dag)
+),
+final as (
+    select
+        enhet_id,
+        platstyp,
+        fran,
+        till,
+        antal_platser::bigint as antal_platser,
+        antal_placeringar::bigint as antal_placeringar,
+    from kumulativ
+    where platser_rader > 0 and till is not null
+)
+select * from final order by fran;
+
+-- Occupancy per unit, platstyp and month within [fran, till], the stretches
+-- above split at month boundaries. Shared by the belaggning_* figures.
+create macro belaggning_manad(p_fran, p_till, boendeform := null, regi := null) as table
+with enheter_urval as (
+    select enhet_id from enheter as e
+    where (boendeform is null or list_contains(boendeform::varchar[], e.boendeform))
+        and (regi is null or list_contains(regi::varchar[], e.regi))
+),
+inom as (
+    select
+        enhet_id,
+        platstyp,
+        antal_platser,
+        antal_placeringar,
+        greatest(fran, p_fran::date) as fran,
+        least(till, p_till::date + 1) as till,
+    from belaggning_perioder
+    where fran <= p_till::date and till > p_fran::date
+        and enhet_id in (select enhet_id from enheter_urval)
+),
+per_manad as (
+    select
+        *,
+        unnest(generate_series(date_trunc('month', fran), date_trunc('month', till - 1), interval 1 month))::date
+            as manad_start,
+    from inom
+),
+dagar as (
+    select
+        *,
+        least(till, (manad_start + interval 1 month)::date) - greatest(fran, manad_start) as dygn,
+    from per_manad
+)
+select
+    enhet_id,
+    platstyp,
+    strftime(manad_start, '%Y-%m') as manad,
+    sum(antal_platser * dygn)::bigint as platsdygn,
+    sum(antal_placeringar * dygn)::bigint as vardygn,
+    sum(greatest(0, antal_platser - antal_placeringar) * dygn)::bigint as lediga_platsdygn,
+from dagar
+group by all;
+
+-- The rows of vard_perioder that pass the person filters every person figure
+-- offers (NULL = no filter; kommun is the responsible municipality of the row).
+create macro vard_urval(
+    kommun := null, vistelsekommun := null, boendeform := null, regi := null, aldersgrupp := null, kon := null
+) as table
+select * from vard_perioder as v
+where (kommun is null or v.ansvarig_kommun = kommun)
+    and (vistelsekommun is null or list_contains(vistelsekommun::varchar[], v.vistelsekommun))
+    and (boendeform is null or list_contains(boendeform::varchar[], v.boendeform))
+    and (regi is null or list_contains(regi::varchar[], v.regi))
+    and (aldersgrupp is null or list_contains(aldersgrupp::varchar[], v.aldersgrupp))
+    and (kon is null or list_contains(kon::varchar[], v.kon));
+
+-- Persons in care on d who pass the filters, one row each (the placement with
+-- the latest startdatum wins should two overlap), with their age on d.
+create macro i_vard_pa(
+    d, kommun := null, vistelsekommun := null, boendeform := null, regi := null, aldersgrupp := null, kon := null
+) as table
+select
+    *,
+    alder_pa(fodelsedatum, d::date) as alder,
+from vard_urval(
+    kommun := kommun, vistelsekommun := vistelsekommun, boendeform := boendeform,
+    regi := regi, aldersgrupp := aldersgrupp, kon := kon
+)
+where fran <= d::date and till > d::date
+qualify row_number() over (partition by person_id order by startdatum desc, placering_id desc) = 1;
+
+-- The month's stock dates within [fran, till]: the month's last day, or till
+-- or the extraction date when earlier. Months after the extraction date are left out.
+create macro bestandsdagar(p_fran, p_till) as table
+with grans as (
+    select p_fran::date as fran, least(p_till::date, uttagsdatum()) as till, uttagsdatum() as uttag
+),
+manader as (
+    select unnest(generate_series(date_trunc('month', fran), date_trunc('month', till), interval 1 month))::date as m,
+    from grans
+    where fran <= till
+)
+select
+    strftime(m, '%Y-%m') as manad,
+    m as manad_start,
+    least(last_day(m), p_till::date, (select uttag from grans)) as dag,
+from manader;
+
+-- Persons in care on each stock date of [fran, till] who pass the filters, one
+-- row per month and person, with their age on the stock date.
+create macro i_vard_manad_bestand(
+    p_fran, p_till, kommun := null, vistelsekommun := null, boendeform := null, regi := null,
+    aldersgrupp := null, kon := null
+) as table
+select
+    b.manad,
+    b.dag,
+    v.*,
+    alder_pa(v.fodelsedatum, b.dag) as alder,
+from bestandsdagar(p_fran, p_till) as b
+join vard_urval(
+    kommun := kommun, vistelsekommun := vistelsekommun, boendeform := boendeform,
+    regi := regi, aldersgrupp := aldersgrupp, kon := kon
+) as v on v.fran <= b.dag and v.till > b.dag
+qualify row_number() over (partition by b.manad, v.person_id order by v.startdatum desc, v.placering_id desc) = 1;
+
+-- 18th and 21st birthdays in (d, d + 12 months] of those in care on d who pass
+-- the filters, with the birth date valid on d (docs/metrics.md "Upcoming birthdays").
+create macro kommande_fodelsedagar(
+    d, kommun := null, vistelsekommun := null, boendeform := null, regi := null
+) as table
+with i_vard as (
+    select * from i_vard_pa(
+        d, kommun := kommun, vistelsekommun := vistelsekommun, boendeform := boendeform, regi := regi
+    )
+),
+fodelsedagar as (
+    select i.*, g.fyller, fyller(i.fodelsedatum, g.fyller) as fodelsedag,
+    from i_vard as i
+    cross join (values (18), (21)) as g(fyller)
+)
+select * from fodelsedagar
+where fodelsedag > d::date and fodelsedag <= (d::date + interval 12 month)::date;

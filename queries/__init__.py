@@ -1,0 +1,113 @@
+"""The metric layer: every figure the dashboard, the exports and the report show.
+
+Each figure is one ``SELECT`` in ``queries/<name>.sql`` whose header states its grain,
+the definition it implements and its parameters (``-- params: fran date, ...``).
+``run`` is the only way to execute one: the file name is the whitelist of figures,
+the header is the whitelist of parameters, and every value is bound by DuckDB, so no
+caller can ever put text into the SQL.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import polars as pl
+
+SQL_DIR = Path(__file__).parent
+PARAM_TYPES = ("date", "text", "list")
+
+
+class QueryError(ValueError):
+    """A figure or parameter the catalogue does not know, or a value of the wrong kind."""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure of the catalogue, read from its SQL file's header."""
+
+    name: str
+    """The file stem, e.g. ``belaggning``."""
+    params: dict[str, str]
+    """Declared parameters in order, name -> kind (``date``, ``text`` or ``list``)."""
+    description: str
+    """The header comment without the ``params`` line."""
+    sql: str
+    """The whole file."""
+
+
+def _parse(path: Path) -> Figure:
+    sql = path.read_text(encoding="utf-8")
+    header = [line[2:].strip() for line in sql.splitlines() if line.startswith("--")]
+    params: dict[str, str] = {}
+    description = []
+    for line in header:
+        if not line.startswith("params:"):
+            description.append(line)
+            continue
+        for item in filter(None, (p.strip() for p in line[len("params:") :].split(","))):
+            name, kind = item.split()
+            if kind not in PARAM_TYPES or not re.fullmatch(r"[a-z_]+", name):
+                raise QueryError(f"{path.name}: ogiltig parameter {item!r}")
+            params[name] = kind
+    return Figure(path.stem, params, "\n".join(description), sql)
+
+
+def catalogue() -> list[Figure]:
+    """Every figure in ``queries/``, sorted by name."""
+    return [_parse(p) for p in sorted(SQL_DIR.glob("*.sql"))]
+
+
+def figure(name: str) -> Figure:
+    """The figure called ``name``; a name that is not a file stem is refused."""
+    names = {p.stem for p in SQL_DIR.glob("*.sql")}
+    if name not in names:
+        raise QueryError(f"Okänt mått: {name!r}. Kända mått: {', '.join(sorted(names))}")
+    return _parse(SQL_DIR / f"{name}.sql")
+
+
+def _value(name: str, kind: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if kind == "date":
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value))
+        except ValueError:
+            raise QueryError(f"{name}: ogiltigt datum {value!r}, ange ÅÅÅÅ-MM-DD") from None
+    if kind == "list":
+        values = [value] if isinstance(value, str) else list(value)
+        return [str(v) for v in values] or None
+    return str(value)
+
+
+def bind(fig: Figure, params: dict[str, Any]) -> dict[str, Any]:
+    """Every declared parameter of ``fig`` with its value, NULL (no filter) when omitted."""
+    unknown = sorted(set(params) - set(fig.params))
+    if unknown:
+        known = ", ".join(fig.params) or "inga"
+        raise QueryError(f"{fig.name}: okänd parameter {', '.join(unknown)} (tillåtna: {known})")
+    return {n: _value(n, k, params.get(n)) for n, k in fig.params.items()}
+
+
+def run(
+    name: str,
+    db_path: Path | str | None = None,
+    *,
+    con: duckdb.DuckDBPyConnection | None = None,
+    **params: Any,
+) -> pl.DataFrame:
+    """Run figure ``name`` on the database at ``db_path`` (read-only) or on ``con``."""
+    fig = figure(name)
+    values = bind(fig, params)
+    if con is not None:
+        return con.execute(fig.sql, values).pl()
+    if db_path is None:
+        raise QueryError("Ange en databasfil eller en öppen anslutning")
+    with duckdb.connect(str(db_path), read_only=True) as own:
+        return own.execute(fig.sql, values).pl()

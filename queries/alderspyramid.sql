@@ -1,0 +1,17 @@
+-- alderspyramid: persons in care on datum by single year of age and sex.
+-- grain: one row per age in whole years x sex with at least one person in care on datum
+-- definition: docs/metrics.md "In care on a date", "Age"
+-- params: datum date, kommun text, vistelsekommun list, boendeform list, regi list, aldersgrupp list, kon list
+with i_vard as (
+    select * from i_vard_pa(
+        $datum,
+        kommun := $kommun, vistelsekommun := $vistelsekommun, boendeform := $boendeform,
+        regi := $regi, aldersgrupp := $aldersgrupp, kon := $kon
+    )
+),
+final as (
+    select alder::integer as alder, kon, count(*) as antal,
+    from i_vard
+    group by alder, kon
+)
+select * from final order by alder, kon

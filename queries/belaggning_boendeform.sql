@@ -1,0 +1,22 @@
+-- belaggning_boendeform: occupancy, vacant place-days and their cost per boendeform and month.
+-- grain: one row per boendeform with contracted places x month in [fran, till]
+-- definition: docs/metrics.md "Occupancy", "Vacant place-days", "Cost of vacant place-days"
+--   (vacant place-days are floored per unit and date before they are summed)
+-- params: fran date, till date, boendeform list, regi list
+with manader as (
+    select * from belaggning_manad($fran, $till, boendeform := $boendeform, regi := $regi) where platstyp = 'alla'
+),
+final as (
+    select
+        e.boendeform,
+        m.manad,
+        sum(m.platsdygn)::bigint as platsdygn,
+        sum(m.vardygn)::bigint as vardygn,
+        sum(m.vardygn) / nullif(sum(m.platsdygn), 0) as belaggning,
+        sum(m.lediga_platsdygn)::bigint as lediga_platsdygn,
+        sum(m.lediga_platsdygn * e.dygnspris)::double as kostnad_lediga_kr,
+    from manader as m
+    join enheter as e on e.enhet_id = m.enhet_id
+    group by e.boendeform, m.manad
+)
+select * from final order by boendeform, manad

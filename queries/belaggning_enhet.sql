@@ -1,0 +1,24 @@
+-- belaggning_enhet: occupancy, vacant place-days and their cost per unit and month.
+-- grain: one row per unit with contracted places x month in [fran, till]
+-- definition: docs/metrics.md "Occupancy", "Vacant place-days", "Cost of vacant place-days"
+-- params: fran date, till date, boendeform list, regi list
+with manader as (
+    select * from belaggning_manad($fran, $till, boendeform := $boendeform, regi := $regi) where platstyp = 'alla'
+),
+final as (
+    select
+        m.enhet_id,
+        e.namn as enhet_namn,
+        e.boendeform,
+        e.regi,
+        e.kommun,
+        m.manad,
+        m.platsdygn,
+        m.vardygn,
+        m.vardygn / nullif(m.platsdygn, 0) as belaggning,
+        m.lediga_platsdygn,
+        (m.lediga_platsdygn * e.dygnspris)::double as kostnad_lediga_kr,
+    from manader as m
+    join enheter as e on e.enhet_id = m.enhet_id
+)
+select * from final order by enhet_id, manad

@@ -1,0 +1,41 @@
+-- datakvalitet: data-quality checks that affect the figures on datum.
+-- grain: one row per check, always all checks (antal 0 when nothing is found)
+-- definition: docs/metrics.md "Data quality"
+-- params: datum date
+with i_vard as (
+    select * from i_vard_pa($datum)
+),
+kontroller as (
+    select 1 as ordning, 'utan_ansvarig_kommun' as kontroll,
+        'Personer i vård utan anvisning på dagen (ingen ansvarig kommun)' as beskrivning,
+        (select count(*) from i_vard where ansvarig_kommun is null) as antal,
+    union all
+    select 2, 'utan_dygnskostnad', 'Personer i vård vars placering saknar dygnskostnad och enhetens dygnspris',
+        (select count(*) from i_vard where dygnskostnad is null)
+    union all
+    select 3, 'enhet_utan_platser', 'Personer i vård på enheter utan avtalade platser på dagen',
+        (select count(*) from i_vard as i where not exists (
+            select 1 from platser as p
+            where p.enhet_id = i.enhet_id and p.giltig_fran <= $datum::date
+                and (p.giltig_till is null or p.giltig_till >= $datum::date)))
+    union all
+    select 4, 'overbelagda_enheter', 'Enheter med fler placeringar än avtalade platser på dagen',
+        (select count(*) from belaggning_perioder
+            where platstyp = 'alla' and fran <= $datum::date and till > $datum::date
+                and antal_placeringar > antal_platser)
+    union all
+    select 5, 'dubbla_placeringar', 'Personer med mer än en pågående placering på dagen',
+        (select count(*) from (
+            select person_id from vard_perioder
+            where fran <= $datum::date and till > $datum::date
+            group by person_id having count(distinct placering_id) > 1))
+    union all
+    select 6, 'pagaende_efter_uttag', 'Pågående placeringar som räknas till uttagsdatum',
+        (select count(*) from placeringar where slutdatum is null or slutdatum > uttagsdatum())
+),
+final as (
+    select kontroll, beskrivning, antal,
+    from kontroller
+    order by ordning
+)
+select * from final

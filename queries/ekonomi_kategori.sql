@@ -1,0 +1,38 @@
+-- ekonomi_kategori: outcome against budget per account type and reporting category over [fran, till].
+-- grain: one row per typ (kostnad, intakt) x kategori with ledger or budget rows in the period
+-- definition: docs/metrics.md "Finance": utfall_kr and budget_kr are costs for kostnad and revenues
+--   (sign turned) for intakt; avvikelse_kr is positive when favourable (cost below budget,
+--   revenue above budget)
+-- params: fran date, till date, verksamhet list
+with belopp as (
+    select k.typ, k.kategori, e.belopp as utfall, 0 as budget,
+    from ekonomi as e
+    join kontoplan as k on k.konto = e.konto
+    where e.period between date_trunc('month', $fran::date) and $till::date
+        and ($verksamhet is null or list_contains($verksamhet::varchar[], e.verksamhet))
+    union all
+    select k.typ, k.kategori, 0, b.belopp,
+    from budget as b
+    join kontoplan as k on k.konto = b.konto
+    where b.period between date_trunc('month', $fran::date) and $till::date
+        and ($verksamhet is null or list_contains($verksamhet::varchar[], b.verksamhet))
+),
+summor as (
+    select
+        typ,
+        kategori,
+        (sum(utfall) * case typ when 'intakt' then -1 else 1 end)::double as utfall_kr,
+        (sum(budget) * case typ when 'intakt' then -1 else 1 end)::double as budget_kr,
+    from belopp
+    group by typ, kategori
+),
+final as (
+    select
+        typ,
+        kategori,
+        utfall_kr,
+        budget_kr,
+        case typ when 'intakt' then utfall_kr - budget_kr else budget_kr - utfall_kr end as avvikelse_kr,
+    from summor
+)
+select * from final order by typ, kategori

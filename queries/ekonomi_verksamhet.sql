@@ -1,0 +1,30 @@
+-- ekonomi_verksamhet: cost, revenue and balance against budget per verksamhet over [fran, till].
+-- grain: one row per verksamhet with ledger or budget rows in the period
+-- definition: docs/metrics.md "Finance" (kostnad, intakt, balans, budget_balans)
+-- params: fran date, till date, verksamhet list
+with belopp as (
+    select e.verksamhet, k.typ, e.belopp, 'utfall' as slag,
+    from ekonomi as e
+    join kontoplan as k on k.konto = e.konto
+    where e.period between date_trunc('month', $fran::date) and $till::date
+    union all
+    select b.verksamhet, k.typ, b.belopp, 'budget',
+    from budget as b
+    join kontoplan as k on k.konto = b.konto
+    where b.period between date_trunc('month', $fran::date) and $till::date
+),
+summor as (
+    select
+        verksamhet,
+        coalesce(sum(belopp) filter (where slag = 'utfall' and typ = 'kostnad'), 0)::double as kostnad,
+        coalesce(-sum(belopp) filter (where slag = 'utfall' and typ = 'intakt'), 0)::double as intakt,
+        coalesce(-sum(belopp) filter (where slag = 'budget'), 0)::double as budget_balans,
+    from belopp
+    where $verksamhet is null or list_contains($verksamhet::varchar[], verksamhet)
+    group by verksamhet
+),
+final as (
+    select verksamhet, kostnad, intakt, intakt - kostnad as balans, budget_balans,
+    from summor
+)
+select * from final order by verksamhet
