@@ -1,0 +1,89 @@
+"""Age and sex figures: the pyramid on a date, age groups over time, coming birthdays.
+
+Input frames are the catalogue's `alderspyramid`, `aldersgrupp_manad` and
+`fodelsedagar_manad`.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import polars as pl
+
+from charts.base import grundlayout, tom_figur
+from charts.etiketter import ALDERSGRUPP, ALDERSGRUPPER, KON, manad_etikett, namn
+from charts.palette import ALDERSGRUPP_FARG, KON_FARG, ORANGE, RODLILA
+
+INGA_DATA = "Inga personer i vård för valda filter"
+
+
+def alderspyramid(df: pl.DataFrame) -> go.Figure:
+    """Persons in care by age, girls to the left and boys (and unknown) to the right."""
+    if df.is_empty() or df["antal"].sum() == 0:
+        return tom_figur(INGA_DATA)
+    fig = go.Figure()
+    for kon in ("K", "M", "X"):
+        del_df = df.filter(pl.col("kon") == kon).sort("alder")
+        if del_df.is_empty():
+            continue
+        tecken = -1 if kon == "K" else 1
+        fig.add_bar(
+            x=[tecken * a for a in del_df["antal"]],
+            y=del_df["alder"],
+            orientation="h",
+            name=namn(KON, kon),
+            marker_color=KON_FARG[kon],
+            customdata=del_df["antal"],
+            hovertemplate="%{y} år: %{customdata:,.0f} personer",
+        )
+    storst = int(df.group_by("alder", "kon").agg(pl.col("antal").sum())["antal"].max() or 1)
+    fig.update_layout(barmode="relative", bargap=0.1)
+    grundlayout(fig, y_titel="ålder", x_titel="antal personer")
+    steg = max(1, storst // 4)
+    tick = list(range(-storst, storst + 1, steg))
+    fig.update_xaxes(tickvals=tick, ticktext=[str(abs(t)) for t in tick])
+    fig.update_yaxes(dtick=1, tickformat="d")
+    return fig
+
+
+def aldersgrupper_over_tid(df: pl.DataFrame) -> go.Figure:
+    """Persons in care per month, stacked by age group."""
+    if df.is_empty():
+        return tom_figur(INGA_DATA)
+    manader = sorted(df["manad"].unique().to_list())
+    summa = df.group_by("manad", "aldersgrupp").agg(pl.col("antal").sum())
+    fig = go.Figure()
+    for grupp in ALDERSGRUPPER:
+        del_df = pl.DataFrame({"manad": manader}).join(
+            summa.filter(pl.col("aldersgrupp") == grupp), on="manad", how="left"
+        )
+        fig.add_bar(
+            x=[manad_etikett(m) for m in manader],
+            y=del_df["antal"].fill_null(0),
+            name=ALDERSGRUPP[grupp],
+            marker_color=ALDERSGRUPP_FARG[grupp],
+            customdata=[grupp] * len(manader),
+            hovertemplate="%{x}: %{y:,.0f} personer",
+        )
+    fig.update_layout(barmode="stack", clickmode="event+select")
+    return grundlayout(fig, y_titel="personer i vård")
+
+
+def fodelsedagar(df: pl.DataFrame) -> go.Figure:
+    """Coming 18th and 21st birthdays per month: when support ends or changes."""
+    if df.is_empty():
+        return tom_figur("Inga kommande 18- eller 21-årsdagar för valda filter")
+    manader = sorted(df["manad"].unique().to_list())
+    fig = go.Figure()
+    for fyller, farg in ((18, ORANGE), (21, RODLILA)):
+        del_df = pl.DataFrame({"manad": manader}).join(
+            df.filter(pl.col("fyller") == fyller).select("manad", "antal"), on="manad", how="left"
+        )
+        fig.add_bar(
+            x=[manad_etikett(m) for m in manader],
+            y=del_df["antal"].fill_null(0),
+            name=f"Fyller {fyller}",
+            marker_color=farg,
+            hovertemplate="%{x}: %{y:,.0f} personer",
+        )
+    fig.update_layout(barmode="group")
+    return grundlayout(fig, y_titel="personer")

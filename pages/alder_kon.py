@@ -1,0 +1,66 @@
+"""Ålder och kön: who is in care, how that changes, and who turns 18 or 21 soon.
+
+A birthday at 18 ends care under SoL for most and at 21 ends the compensation: the
+coming-birthdays chart is what planners act on.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from charts import alder as diagram_alder
+from charts.etiketter import ALDERSGRUPP, KON, namn
+from ui.components import diagram, tabell, valda
+from ui.figurer import hamta
+from ui.filters import aktuellt
+from ui.format import fmt_antal, fmt_datum
+from ui.referens import kommunnamn
+
+f = aktuellt()
+st.title("Ålder och kön")
+st.caption(f"Barn och unga i vård med {kommunnamn(f.kommun)} som ansvarig kommun.")
+
+pyramid = hamta("alderspyramid", **f.for_figur("alderspyramid"))
+grupper = hamta("alder_kon", **f.for_figur("alder_kon"))
+kol = st.columns(4)
+kol[0].metric(
+    f"I vård {fmt_datum(f.datum)}", fmt_antal(pyramid["antal"].sum() if pyramid.height else 0)
+)
+for i, kon in enumerate(("K", "M", "X"), start=1):
+    antal = grupper.filter(pl.col("kon") == kon)["antal"].sum() if grupper.height else 0
+    kol[i].metric(namn(KON, kon), fmt_antal(antal))
+
+diagram(
+    f"Ålderspyramid för personer i vård {fmt_datum(f.datum)}",
+    diagram_alder.alderspyramid(pyramid),
+    pyramid,
+    "alderspyramid",
+    "alder_pyramid",
+)
+
+over_tid = hamta("aldersgrupp_manad", **f.for_figur("aldersgrupp_manad"))
+klick = diagram(
+    f"Personer i vård per åldersgrupp, per månad {fmt_datum(f.fran)}–{fmt_datum(f.till)}",
+    diagram_alder.aldersgrupper_over_tid(over_tid),
+    over_tid,
+    "aldersgrupp_manad",
+    "alder_over_tid",
+    klickbar=True,
+)
+valda_grupper = valda(klick)
+if valda_grupper:
+    urval = over_tid.filter(pl.col("aldersgrupp").is_in(valda_grupper))
+    st.markdown("Vald åldersgrupp: " + ", ".join(namn(ALDERSGRUPP, g) for g in valda_grupper))
+    tabell(urval.group_by("manad", "kon").agg(pl.col("antal").sum()).sort("manad", "kon"))
+
+dagar = hamta("fodelsedagar_manad", **f.for_figur("fodelsedagar_manad"))
+diagram(
+    f"Kommande 18- och 21-årsdagar, 12 månader efter {fmt_datum(f.datum)}",
+    diagram_alder.fodelsedagar(dagar),
+    dagar,
+    "fodelsedagar_manad",
+    "alder_fodelsedagar",
+)
+with st.expander("Vilka fyller 18 eller 21? (pseudonymer, inga personnummer)"):
+    tabell(hamta("fodelsedagar_kommande", **f.for_figur("fodelsedagar_kommande")))

@@ -1,0 +1,91 @@
+"""Ekonomi: cost and revenue against budget, the year-to-date balance and its forecast.
+
+The forecast method is always named beside the figure, because the two methods can
+differ by millions and a committee must know which one it is reading.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from charts import ekonomi as diagram_ekonomi
+from ui.components import TOMT, diagram, valda
+from ui.figurer import hamta
+from ui.filters import aktuellt
+from ui.format import fmt_datum, fmt_kr
+
+f = aktuellt()
+period = f"{fmt_datum(f.fran)}–{fmt_datum(f.till)}"
+st.title("Ekonomi")
+
+manad = hamta("budgetbalans", **f.for_figur("budgetbalans"))
+if manad.is_empty() or not (manad["kostnad"].abs().sum() or manad["budget_kostnad"].abs().sum()):
+    st.info(TOMT)
+    st.stop()
+
+metod = st.radio(
+    "Prognosmetod",
+    ["budget", "takt"],
+    horizontal=True,
+    key="prognosmetod",
+    format_func=lambda m: {"budget": "Budgetmetoden", "takt": "Taktmetoden"}[m],
+)
+kolumn, beskrivning = diagram_ekonomi.PROGNOSMETOD[metod]
+sista = manad.sort("manad").row(-1, named=True)
+kol = st.columns(3)
+kol[0].metric("Balans hittills i år", fmt_kr(sista["ack_balans"]))
+kol[1].metric("Budget hittills i år", fmt_kr(sista["ack_budget_balans"]))
+kol[2].metric("Prognos helår", fmt_kr(sista[kolumn]), help=f"Metod: {beskrivning}.")
+st.caption(f"Prognosmetod: {beskrivning}.")
+
+diagram(
+    f"Kostnad och intäkt per månad mot budget {period}",
+    diagram_ekonomi.manadsutfall(manad),
+    manad,
+    "budgetbalans",
+    "ekonomi_manad",
+)
+diagram(
+    f"Ackumulerad balans mot budget med prognos för helåret ({beskrivning})",
+    diagram_ekonomi.ackumulerad_balans(manad, metod),
+    manad,
+    "budgetbalans",
+    "ekonomi_ack",
+)
+
+verksamhet = hamta("ekonomi_verksamhet", **f.for_figur("ekonomi_verksamhet"))
+klick = diagram(
+    f"Balans per verksamhet mot budget {period}",
+    diagram_ekonomi.verksamheter(verksamhet),
+    verksamhet,
+    "ekonomi_verksamhet",
+    "ekonomi_verksamhet",
+    klickbar=True,
+)
+valda_verksamheter = valda(klick)
+urval = {"verksamhet": valda_verksamheter} if valda_verksamheter else {}
+if valda_verksamheter:
+    st.info("Kategorierna nedan visar " + ", ".join(valda_verksamheter) + ".")
+kategori = hamta("ekonomi_kategori", **f.for_figur("ekonomi_kategori", **urval))
+diagram(
+    f"Utfall mot budget per kategori {period}",
+    diagram_ekonomi.kategorier(kategori),
+    kategori,
+    "ekonomi_kategori",
+    "ekonomi_kategori",
+)
+diagram(
+    f"Från budgeterad balans till utfall {period}",
+    diagram_ekonomi.vattenfall(kategori),
+    kategori,
+    "ekonomi_kategori",
+    "ekonomi_vattenfall",
+)
+if kategori.height:
+    avvikelse = kategori.filter(pl.col("avvikelse_kr") < 0).sort("avvikelse_kr").head(1)
+    if avvikelse.height:
+        rad = avvikelse.row(0, named=True)
+        st.markdown(
+            f"Störst ogynnsam avvikelse: **{rad['kategori']}** ({fmt_kr(rad['avvikelse_kr'])})."
+        )

@@ -1,0 +1,78 @@
+"""Kommunöverskridande: children placed here by other municipalities, and ours elsewhere.
+
+Both directions matter for money and for responsibility: the responsible municipality
+pays, the living municipality provides school, health care and social services.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from charts import kommun as diagram_kommun
+from ui.components import diagram, valda
+from ui.figurer import hamta
+from ui.filters import aktuellt
+from ui.format import fmt_antal, fmt_datum
+from ui.referens import kommunnamn
+
+f = aktuellt()
+st.title("Kommunöverskridande")
+st.caption(f"Sett från {kommunnamn(f.kommun)} den {fmt_datum(f.datum)}.")
+
+per_kommun = hamta("kommunoverskridande", **f.for_figur("kommunoverskridande"))
+hos_oss = per_kommun.filter(pl.col("riktning") == "placerade_hos_oss")
+i_andra = per_kommun.filter(pl.col("riktning") == "vara_i_andra")
+kol = st.columns(2)
+kol[0].metric("Placerade här av andra kommuner", fmt_antal(hos_oss["antal"].sum()))
+kol[1].metric("Våra placerade i andra kommuner", fmt_antal(i_andra["antal"].sum()))
+
+vanster, hoger = st.columns(2)
+with vanster:
+    klick_hos_oss = diagram(
+        f"Placerade här av andra kommuner, per ansvarig kommun, {fmt_datum(f.datum)}",
+        diagram_kommun.per_kommun(
+            hos_oss, "Inga barn eller unga är placerade här av andra kommuner"
+        ),
+        hos_oss,
+        "kommunoverskridande",
+        "kommun_hos_oss",
+        klickbar=True,
+    )
+with hoger:
+    klick_i_andra = diagram(
+        f"Våra placerade i andra kommuner, per vistelsekommun, {fmt_datum(f.datum)}",
+        diagram_kommun.per_kommun(i_andra, "Inga av våra barn eller unga bor i andra kommuner"),
+        i_andra,
+        "kommunoverskridande",
+        "kommun_i_andra",
+        klickbar=True,
+    )
+
+matris = hamta("kommunoverskridande_matris", **f.for_figur("kommunoverskridande_matris"))
+kommuner = valda(klick_hos_oss) + valda(klick_i_andra)
+if kommuner:
+    matris = matris.filter(
+        pl.col("ansvarig_kommun").is_in(kommuner) | pl.col("vistelsekommun").is_in(kommuner)
+    )
+    st.info(
+        "Flödet visar bara "
+        + ", ".join(kommunnamn(k) for k in kommuner)
+        + ". Klicka i diagrammets tomma yta för att visa alla."
+    )
+diagram(
+    f"Från ansvarig kommun till vistelsekommun, {fmt_datum(f.datum)}",
+    diagram_kommun.flode(matris),
+    matris,
+    "kommunoverskridande_matris",
+    "kommun_flode",
+)
+
+andel = hamta("kommunoverskridande_andel", **f.for_figur("kommunoverskridande_andel"))
+diagram(
+    f"Andel kommunöverskridande per månad {fmt_datum(f.fran)}–{fmt_datum(f.till)}",
+    diagram_kommun.andel_over_tid(andel),
+    andel,
+    "kommunoverskridande_andel",
+    "kommun_andel",
+)

@@ -1,0 +1,65 @@
+"""The one place a page gets a figure, whether to show it or to offer it for download.
+
+Roles and small-number protection (counts of 1–4 shown as `<5`, with secondary masking)
+will be applied in `_skydda`, once, for every page and every download. Results are cached
+per database file version, figure and parameters, so a re-import is picked up at the next
+rerun without a restart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import polars as pl
+import streamlit as st
+
+import queries
+from ui import db
+
+Parameter = date | str | int | float | list[str] | None
+
+
+def hamta(namn: str, **params: Parameter) -> pl.DataFrame:
+    """The figure `namn` (a name from the catalogue) for the given filter parameters."""
+    sokvag = db.databas_sokvag()
+    for _ in range(3):
+        version = db.filversion(sokvag)
+        if version is None:
+            raise db.DatabasFel(db.saknas_text(sokvag))
+        try:
+            return _skydda(namn, _hamta_cachat(str(sokvag), version, namn, _nyckel(params)))
+        except db.VersionBytt:
+            continue
+    raise db.DatabasFel(db.olasbar_text(sokvag))
+
+
+def _nyckel(params: dict[str, Parameter]) -> tuple[tuple[str, Hashable], ...]:
+    """Parameters as a sorted tuple, lists as tuples: a stable cache key."""
+    return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+
+
+@st.cache_data(show_spinner=False, max_entries=1000)
+def _hamta_cachat(
+    sokvag: str, version: db.Version, namn: str, nyckel: tuple[tuple[str, Any], ...]
+) -> pl.DataFrame:
+    params = {k: list(v) if isinstance(v, tuple) else v for k, v in nyckel}
+    markor = db.anslutning(sokvag, version).cursor()
+    try:
+        return queries.run(namn, con=markor, **params)
+    except duckdb.CatalogException as fel:
+        raise db.DatabasFel(db.olasbar_text(Path(sokvag), fel)) from fel
+    finally:
+        markor.close()
+
+
+def _skydda(namn: str, df: pl.DataFrame) -> pl.DataFrame:
+    """Apply the viewer's protection to a figure; today every viewer sees the full figure.
+
+    This is where small-number masking will go when roles arrive, so that no page and no
+    download can bypass it.
+    """
+    return df
