@@ -1,0 +1,132 @@
+"""Row validation: one raw table to typed columns plus every problem in it.
+
+Each cell is checked on its own here (personnummer, blank required values,
+type and spelling); checks that compare rows or tables live in
+`ingest.checks`. Problems are collected, never raised, so that a folder's
+every fault is reported in one run. Work is done column by column because a
+national export has millions of rows and the cached parsers then hit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from ingest.parse import fold, looks_like_personnummer, parser_for
+from ingest.problems import Problem
+from ingest.readers import Cell, RawTable
+from ingest.spec import TABLES_BY_NAME, Column, Kind, Table, column_must_exist
+
+PERSONNUMMER = "värdet ser ut som ett personnummer; personnummer får aldrig importeras"
+
+
+@dataclass
+class ParsedTable:
+    """A table's typed values, column by column, aligned with `lines`."""
+
+    spec: Table
+    fil: str
+    path: Path
+    lines: list[int]
+    values: dict[str, list[object]]
+    """Column name to typed values; None where blank, missing or refused."""
+    rows_read: int
+    empty_rows: int
+    complete: bool
+    """False when a required column is missing (rows were then not checked)."""
+
+    def line_of(self, index: int) -> int:
+        return self.lines[index]
+
+
+def parse_table(
+    raw: RawTable, kommuner: Mapping[str, str]
+) -> tuple[ParsedTable, list[Problem], list[str]]:
+    """Type every cell of `raw`; return the table, its problems and its notices."""
+    spec = TABLES_BY_NAME[raw.table]
+    lines = [line for line, _ in raw.rows]
+    parsed = ParsedTable(spec, raw.fil, raw.path, lines, {}, raw.rows_read, raw.empty_rows, True)
+    positions, problems, extras = _map_header(raw, spec)
+    notices = [f"{raw.fil}: extra kolumner ignoreras: {', '.join(extras)}"] if extras else []
+    flagged = _personnummer_cells(raw, positions, problems)
+    parsed.complete = all(c.name in positions for c in spec.columns if column_must_exist(spec, c))
+    for column in spec.columns:
+        if column.name not in positions or not parsed.complete:
+            parsed.values[column.name] = [None] * len(lines)
+            continue
+        cells = [cells[positions[column.name]] for _, cells in raw.rows]
+        parsed.values[column.name] = _parse_column(
+            column, cells, parsed, flagged.get(positions[column.name], set()), kommuner, problems
+        )
+    return parsed, problems, notices
+
+
+def _map_header(raw: RawTable, spec: Table) -> tuple[dict[str, int], list[Problem], list[str]]:
+    positions: dict[str, int] = {}
+    problems: list[Problem] = []
+    extras: list[str] = []
+    for index, title in enumerate(raw.header):
+        key = fold(title) if title is not None else ""
+        if key in spec.column_names and key in positions:
+            problems.append(Problem(raw.fil, raw.header_line, key, "kolumnen finns två gånger"))
+        elif key in spec.column_names:
+            positions[key] = index
+        elif title is not None and not looks_like_personnummer(title):
+            extras.append(title)
+    for column in spec.columns:
+        if column.name not in positions and column_must_exist(spec, column):
+            message = "kolumnen saknas i rubrikraden"
+            problems.append(Problem(raw.fil, raw.header_line, column.name, message))
+    return positions, problems, extras
+
+
+def _personnummer_cells(
+    raw: RawTable, positions: dict[str, int], problems: list[Problem]
+) -> dict[int, set[int]]:
+    """Every cell of every column that looks like a personnummer, by column index."""
+    names = {index: name for name, index in positions.items()}
+    flagged: dict[int, set[int]] = {}
+    for index, title in enumerate(raw.header):
+        column_name = names.get(index, title or f"kolumn {index + 1}")
+        for row, (line, cells) in enumerate(raw.rows):
+            cell = cells[index]
+            if cell is not None and looks_like_personnummer(cell):
+                flagged.setdefault(index, set()).add(row)
+                problems.append(Problem(raw.fil, line, column_name, PERSONNUMMER))
+            elif cell is not None and title is None:
+                problems.append(
+                    Problem(raw.fil, line, column_name, "värde i en kolumn utan rubrik")
+                )
+    return flagged
+
+
+def _parse_column(
+    column: Column,
+    cells: list[Cell],
+    parsed: ParsedTable,
+    flagged: set[int],
+    kommuner: Mapping[str, str],
+    problems: list[Problem],
+) -> list[object]:
+    parser = parser_for(column, kommuner)
+    blank = "X" if column.kind is Kind.KON else None
+    values: list[object] = []
+    for row, cell in enumerate(cells):
+        value: object = blank
+        if cell is None and column.required:
+            problems.append(_problem(parsed, row, column, "värde saknas"))
+        elif cell is not None and row not in flagged:
+            try:
+                value = parser(cell)
+            except ValueError as error:
+                problems.append(_problem(parsed, row, column, str(error)))
+                value = None
+        if column.non_negative and isinstance(value, int) and value < 0:
+            problems.append(_problem(parsed, row, column, "får inte vara negativt"))
+        values.append(value)
+    return values
+
+
+def _problem(parsed: ParsedTable, row: int, column: Column, message: str) -> Problem:
+    return Problem(parsed.fil, parsed.lines[row], column.name, message)
