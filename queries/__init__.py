@@ -32,10 +32,12 @@ class Figure:
 
     name: str
     """The file stem, e.g. ``belaggning``."""
+    title: str
+    """The Swedish title users see (the ``titel:`` line)."""
     params: dict[str, str]
     """Declared parameters in order, name -> kind (``date``, ``text`` or ``list``)."""
     description: str
-    """The header comment without the ``params`` line."""
+    """The header comment without the ``titel`` and ``params`` lines."""
     sql: str
     """The whole file."""
 
@@ -44,8 +46,12 @@ def _parse(path: Path) -> Figure:
     sql = path.read_text(encoding="utf-8")
     header = [line[2:].strip() for line in sql.splitlines() if line.startswith("--")]
     params: dict[str, str] = {}
+    title = ""
     description = []
     for line in header:
+        if line.startswith("titel:"):
+            title = line[len("titel:") :].strip()
+            continue
         if not line.startswith("params:"):
             description.append(line)
             continue
@@ -54,7 +60,7 @@ def _parse(path: Path) -> Figure:
             if kind not in PARAM_TYPES or not re.fullmatch(r"[a-z_]+", name):
                 raise QueryError(f"{path.name}: ogiltig parameter {item!r}")
             params[name] = kind
-    return Figure(path.stem, params, "\n".join(description), sql)
+    return Figure(path.stem, title, params, "\n".join(description), sql)
 
 
 def catalogue() -> list[Figure]:

@@ -1,4 +1,5 @@
 -- alder_kon: persons in care on datum by age group and sex (fixed export).
+-- titel: Personer i vård per åldersgrupp och kön på datumet
 -- grain: one row per age group x sex with at least one person in care on datum
 -- definition: docs/metrics.md "In care on a date", "Age", "Responsible municipality",
 --   "Living municipality"; kommun filters on the responsible municipality on datum

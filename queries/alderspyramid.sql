@@ -1,4 +1,5 @@
 -- alderspyramid: persons in care on datum by single year of age and sex.
+-- titel: Personer i vård per ålder och kön på datumet (ålderspyramid)
 -- grain: one row per age in whole years x sex with at least one person in care on datum
 -- definition: docs/metrics.md "In care on a date", "Age"
 -- params: datum date, kommun text, vistelsekommun list, boendeform list, regi list, aldersgrupp list, kon list

@@ -1,4 +1,5 @@
 -- anvisningar_manad: anvisningar per month by age group and sex.
+-- titel: Anvisningar per månad, åldersgrupp och kön
 -- grain: one row per month x age group x sex with at least one anvisning in [fran, till]
 -- definition: docs/metrics.md "Anvisningar": every decision making a municipality responsible,
 --   first anvisning and transfer (överflyttning) alike; age on anvisningsdatum with the birth

@@ -1,4 +1,5 @@
 -- belaggning: occupancy of each unit with contracted places, per month (fixed export).
+-- titel: Beläggning per enhet och månad
 -- grain: one row per unit with contracted places x month in [fran, till]
 -- definition: docs/metrics.md "Occupancy" (place-days, care-days, occupancy)
 -- params: fran date, till date, boendeform list, regi list

@@ -1,4 +1,5 @@
 -- belaggning_platstyp: occupancy of contracted places per platstyp (asyl, PUT, ovrig) and month.
+-- titel: Beläggning per platstyp och månad
 -- grain: one row per platstyp with contracted places x month in [fran, till]
 -- definition: docs/metrics.md "Platstyp occupancy": a care-day counts for the platstyp of the
 --   person's residence-permit status that day, at units with places of that platstyp that day

@@ -1,4 +1,5 @@
 -- budgetbalans: cost, revenue and balance against budget per month, with year to date and forecasts (fixed export).
+-- titel: Budgetbalans per månad med ackumulerat utfall och helårsprognos
 -- grain: one row per month of [fran, till], zeros for months without ledger or budget rows;
 --   no rows when fran is after till
 -- definition: docs/metrics.md "Finance": kostnad = sum on kostnad accounts, intakt = minus the sum

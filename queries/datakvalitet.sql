@@ -1,4 +1,5 @@
 -- datakvalitet: data-quality checks that affect the figures on datum.
+-- titel: Datakvalitetskontroller på datumet
 -- grain: one row per check, always all checks (antal 0 when nothing is found)
 -- definition: docs/metrics.md "Data quality"
 -- params: datum date

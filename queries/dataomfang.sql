@@ -1,4 +1,5 @@
 -- dataomfang: what the database covers: extraction date, first and last date, perspective municipality.
+-- titel: Vad databasen omfattar
 -- grain: one row
 -- definition: docs/metrics.md "Data about the data": forsta_datum = earliest placement,
 --   anvisning or ledger month; sista_datum = latest such date not after the extraction date;

@@ -1,4 +1,5 @@
 -- ekonomi_kategori: outcome against budget per account type and reporting category over [fran, till].
+-- titel: Utfall mot budget per kontotyp och kategori
 -- grain: one row per typ (kostnad, intakt) x kategori with ledger or budget rows in the period
 -- definition: docs/metrics.md "Finance": utfall_kr and budget_kr are costs for kostnad and revenues
 --   (sign turned) for intakt; avvikelse_kr is positive when favourable (cost below budget,

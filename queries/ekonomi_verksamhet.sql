@@ -1,4 +1,5 @@
 -- ekonomi_verksamhet: cost, revenue and balance against budget per verksamhet over [fran, till].
+-- titel: Utfall mot budget per verksamhet
 -- grain: one row per verksamhet with ledger or budget rows in the period
 -- definition: docs/metrics.md "Finance" (kostnad, intakt, balans, budget_balans)
 -- params: fran date, till date, verksamhet list

@@ -1,4 +1,5 @@
 -- fodelsedagar_kommande: 18th and 21st birthdays in the 12 months after datum of those in care on datum.
+-- titel: Kommande 18- och 21-årsdagar för personer i vård (12 månader)
 -- grain: one row per person in care on datum x birthday (18 or 21) in (datum, datum + 12 months]
 -- definition: docs/metrics.md "Upcoming birthdays" (birth date valid on datum)
 -- params: datum date, kommun text, vistelsekommun list, boendeform list, regi list

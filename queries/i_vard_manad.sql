@@ -1,4 +1,5 @@
 -- i_vard_manad: persons in care, new and ended placements and care-days per month.
+-- titel: Personer i vård, nya och avslutade placeringar och vårddygn per månad
 -- grain: one row per month of [fran, till] up to the extraction date, zeros included
 -- definition: docs/metrics.md "Monthly series": persons in care on the month's stock date;
 --   new = care starting in the month (attributes on its first day); ended = slutdatum in the

@@ -1,4 +1,5 @@
 -- import_logg: every import of this database file and the files each one read.
+-- titel: Importer och inlästa filer
 -- grain: one row per import x table (an import without file rows appears once)
 -- definition: docs/metrics.md "Data about the data"
 -- params:

@@ -1,4 +1,5 @@
 -- kommunoverskridande: cross-municipal residents on datum seen from kommun, both directions (fixed export).
+-- titel: Kommunöverskridande placeringar på datumet, båda riktningarna
 -- grain: one row per direction x other municipality with at least one person in care on datum
 -- definition: docs/metrics.md "Cross-municipal residents": placerade_hos_oss = living in kommun,
 --   responsible municipality another (kommun = the responsible one); vara_i_andra = kommun

@@ -1,4 +1,5 @@
 -- kommunoverskridande_andel: monthly number and share of cross-municipal residents seen from kommun.
+-- titel: Andel kommunöverskridande placeringar per månad
 -- grain: one row per month of [fran, till] (up to the extraction date) x direction, zeros included
 -- definition: docs/metrics.md "Cross-municipal residents" (shares), "Monthly series" (stock date):
 --   placerade_hos_oss of all in care living in kommun; vara_i_andra of all kommun is responsible for

@@ -1,4 +1,5 @@
 -- kommunoverskridande_matris: persons in care on datum by responsible x living municipality.
+-- titel: Personer i vård per ansvarig kommun och vistelsekommun
 -- grain: one row per responsible x living municipality pair in which kommun takes part
 --   (all pairs when kommun is omitted); persons without a responsible municipality are left out
 -- definition: docs/metrics.md "Cross-municipal residents", "Responsible municipality", "Living municipality"
