@@ -78,9 +78,12 @@ def _validated(folder: Path, uttagsdatum: date) -> tuple[dict[str, ParsedTable],
     tables: dict[str, ParsedTable] = {}
     for source in found.sources:
         raw, read_problems = read_source(source)
+        problems += read_problems
+        if any(problem.rad is None for problem in read_problems):
+            continue  # the file could not be read at all
         parsed, parse_problems, parse_notices = parse_table(raw, kommuner)
         tables[source.table] = parsed
-        problems += read_problems + parse_problems
+        problems += parse_problems
         notices += parse_notices
     problems.extend(check_tables(tables))
     if problems:

@@ -88,6 +88,7 @@ def _build(
 ) -> int:
     con = duckdb.connect(str(staging))
     try:
+        con.execute("set enable_progress_bar = false")
         con.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
         _insert(con, "kommuner", pl.read_csv(KOMMUNER_CSV, infer_schema=False))
         for table, frame in frames.items():

@@ -63,7 +63,7 @@ def shown(text: str) -> str:
 
 def looks_like_personnummer(text: str) -> bool:
     """Whether the text contains something shaped like a personnummer."""
-    return _PERSONNUMMER.search(text) is not None
+    return len(text) >= 10 and _PERSONNUMMER.search(text) is not None
 
 
 @lru_cache(maxsize=65536)

@@ -102,7 +102,7 @@ def _csv_rows(reader: Iterator[list[str]], fil: str) -> Iterator[tuple[int, list
     line = 1
     try:
         for row in reader:
-            yield line, [clean(cell) for cell in row]
+            yield line, [cell.strip() or None for cell in row]
             line = reader.line_num + 1  # type: ignore[attr-defined]
     except csv.Error as error:
         yield Problem(fil, line, None, f"filen kan inte läsas som CSV ({error})")
@@ -121,6 +121,8 @@ def read_sheet(
         return raw, [Problem(fil, None, None, "filen kan inte läsas som Excel-arbetsbok (.xlsx)")]
     try:
         worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
+        # some writers store a wrong used range, which would cut rows off
+        worksheet.reset_dimensions()  # type: ignore[union-attr]
         rows = (
             (number, [clean(cell) for cell in values])
             for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1)
@@ -140,7 +142,7 @@ def _fill(
             problems.append(item)
             continue
         line, cells = item
-        if all(cell is None for cell in cells):
+        if not any(cells):  # cells are None or non-empty text
             raw.empty_rows += have_header
         elif not have_header:
             raw.header, raw.header_line, have_header = _trim(cells, check_width), line, True
