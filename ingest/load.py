@@ -23,10 +23,13 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from ingest.problems import ImportRefused, Problem
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 SCHEMA_SQL = DATA_DIR / "schema.sql"
 DERIVED_SQL = DATA_DIR / "derived.sql"
 KOMMUNER_CSV = DATA_DIR / "reference" / "kommuner.csv"
+LOG_TABLES = ("import_log", "import_fil")
 
 
 @dataclass(frozen=True)
@@ -114,9 +117,14 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> 
 def _carry_log(con: duckdb.DuckDBPyConnection, old: Path) -> int:
     """Copy the old file's import history; return the next import id."""
     if old.exists():
-        with duckdb.connect(str(old), read_only=True) as previous:
-            _insert(con, "import_log", previous.sql("select * from import_log").pl())
-            _insert(con, "import_fil", previous.sql("select * from import_fil").pl())
+        try:
+            with duckdb.connect(str(old), read_only=True) as previous:
+                history = [previous.sql(f"select * from {t}").pl() for t in LOG_TABLES]  # noqa: S608
+        except duckdb.Error:
+            message = "den befintliga databasen kan inte läsas; dess importlogg kan inte föras över"
+            raise ImportRefused([Problem(old.name, None, None, message)]) from None
+        for table, frame in zip(LOG_TABLES, history, strict=True):
+            _insert(con, table, frame)
     row = con.execute("select coalesce(max(import_id), 0) + 1 from import_log").fetchone()
     return int(row[0]) if row else 1
 

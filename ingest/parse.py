@@ -169,6 +169,7 @@ def enum_parser(allowed: tuple[str, ...]) -> Callable[[str], str]:
 def kommun_parser(kommuner: Mapping[str, str]) -> Callable[[str], str]:
     """A parser for kommunkoder (zero-padded) or exact municipality names."""
     by_name = {name.casefold(): code for code, name in kommuner.items()}
+    by_name.update({f"{name} kommun": code for name, code in list(by_name.items())})
 
     @lru_cache(maxsize=1024)
     def parse(text: str) -> str:

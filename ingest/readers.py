@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -21,6 +22,7 @@ from ingest.problems import Problem
 
 Cell = str | None
 SEPARATORS = (";", ",", "\t")
+_SEPARATOR_HINT = re.compile(r"sep=([;,\t])\r?\n")
 
 
 @dataclass
@@ -66,8 +68,13 @@ def read_csv(table: str, path: Path) -> tuple[RawTable, list[Problem]]:
     if text is None:
         message = "okänd teckenkodning (spara som UTF-8 eller Windows-1252)"
         return raw, [Problem(raw.fil, None, None, message)]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=detect_separator(text))
-    return raw, _fill(raw, _csv_rows(reader, raw.fil), check_width=True)
+    separator, first_line = detect_separator(text), 1
+    hint = _SEPARATOR_HINT.match(text)
+    if hint is not None:
+        # Excel writes and honours a first line `sep=;`
+        separator, first_line, text = hint[1], 2, text[hint.end() :]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+    return raw, _fill(raw, _csv_rows(reader, raw.fil, first_line), check_width=True)
 
 
 def decode(data: bytes) -> str | None:
@@ -98,12 +105,14 @@ def detect_separator(text: str) -> str:
     return max(SEPARATORS, key=lambda sep: counts[sep])
 
 
-def _csv_rows(reader: Iterator[list[str]], fil: str) -> Iterator[tuple[int, list[Cell]] | Problem]:
-    line = 1
+def _csv_rows(
+    reader: Iterator[list[str]], fil: str, first_line: int
+) -> Iterator[tuple[int, list[Cell]] | Problem]:
+    line = first_line
     try:
         for row in reader:
             yield line, [cell.strip() or None for cell in row]
-            line = reader.line_num + 1  # type: ignore[attr-defined]
+            line = first_line + reader.line_num  # type: ignore[attr-defined]
     except csv.Error as error:
         yield Problem(fil, line, None, f"filen kan inte läsas som CSV ({error})")
 
@@ -122,7 +131,7 @@ def read_sheet(
     try:
         worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
         # some writers store a wrong used range, which would cut rows off
-        worksheet.reset_dimensions()  # type: ignore[union-attr]
+        worksheet.reset_dimensions()
         rows = (
             (number, [clean(cell) for cell in values])
             for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1)

@@ -108,6 +108,14 @@ def small_and_large(tmp_path: Path, valid_tables) -> tuple[Path, Path]:
     return write_export(tmp_path / "small", valid_tables()), write_export(tmp_path / "large", large)
 
 
+def imported_small(tmp_path: Path, valid_tables) -> tuple[Path, Path, Path]:
+    """Both exports, and a database holding the small one."""
+    small, large = small_and_large(tmp_path, valid_tables)
+    db_path = tmp_path / "ekb.duckdb"
+    run_import(small, db_path, uttagsdatum=UTTAG)
+    return small, large, db_path
+
+
 READER = """
 import sys, time, duckdb
 path, seconds = sys.argv[1], float(sys.argv[2])
@@ -125,9 +133,7 @@ while time.time() < end:
 def test_a_reader_during_imports_sees_old_or_new_complete_data(
     tmp_path: Path, valid_tables
 ) -> None:
-    small, large = small_and_large(tmp_path, valid_tables)
-    db_path = tmp_path / "ekb.duckdb"
-    run_import(small, db_path, uttagsdatum=UTTAG)
+    small, large, db_path = imported_small(tmp_path, valid_tables)
     reader = subprocess.Popen(
         [sys.executable, "-c", READER, str(db_path), "8"], stdout=subprocess.PIPE, text=True
     )
@@ -143,9 +149,7 @@ def test_a_reader_during_imports_sees_old_or_new_complete_data(
 def test_an_open_reader_keeps_its_snapshot_while_a_new_one_sees_the_new(
     tmp_path: Path, valid_tables
 ) -> None:
-    small, large = small_and_large(tmp_path, valid_tables)
-    db_path = tmp_path / "ekb.duckdb"
-    run_import(small, db_path, uttagsdatum=UTTAG)
+    _, large, db_path = imported_small(tmp_path, valid_tables)
     with duckdb.connect(str(db_path), read_only=True) as old:
         run_import(large, db_path, uttagsdatum=UTTAG)
         assert old.execute("select count(*) from personer").fetchone() == (3,)
