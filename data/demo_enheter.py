@@ -54,7 +54,7 @@ class Enhet:
     regi: str | None
     dygnspris: int | None
     kapacitet: int
-    """How many youths the demo lets live there at once (own units: their places)."""
+    """How many youths the demo lets live there at once (0 for own units: their places count)."""
 
 
 @dataclass(frozen=True)
@@ -104,14 +104,14 @@ PLATSER: tuple[tuple[str, date, date | None, int, str, int | None, int | None], 
 
 # Purchased and emergency units: (id, name, boendeform, kommun, regi, dygnspris, capacity).
 KOPTA_ENHETER: tuple[tuple[str, str, str, str, str, int, int], ...] = (
-    ("E101", "HVB Solsidan", "HVB", NACKA, "upphandlad", 2_450, 14),
-    ("E102", "HVB Henriksdalsberget", "HVB", NACKA, "direktupphandlad", 3_200, 10),
-    ("E103", "HVB Gustavsberg", "HVB", "0120", "upphandlad", 2_300, 10),
-    ("E104", "HVB Jordbro gård", "HVB", "0136", "direktupphandlad", 3_400, 10),
+    ("E101", "HVB Solsidan", "HVB", NACKA, "upphandlad", 2_100, 14),
+    ("E102", "HVB Henriksdalsberget", "HVB", NACKA, "direktupphandlad", 2_600, 10),
+    ("E103", "HVB Gustavsberg", "HVB", "0120", "upphandlad", 2_050, 10),
+    ("E104", "HVB Jordbro gård", "HVB", "0136", "direktupphandlad", 2_750, 10),
     ("E105", "HVB Rimbo", "HVB", "0188", "upphandlad", 1_950, 12),
     ("E106", "HVB Salbohed", "HVB", "1981", "direktupphandlad", 1_800, 14),
     ("E107", "HVB Valbo", "HVB", "2180", "upphandlad", 1_850, 12),
-    ("E108", "HVB Hägersten", "HVB", STOCKHOLM, "upphandlad", 2_700, 10),
+    ("E108", "HVB Hägersten", "HVB", STOCKHOLM, "upphandlad", 2_300, 10),
     ("E109", "HVB Gottsunda", "HVB", "0380", "direktupphandlad", 2_100, OBEGRANSAD),
     ("E201", "Stödboende Sickla strand", "stodboende", NACKA, "entreprenad", 1_250, 16),
     ("E202", "Stödboende Farsta", "stodboende", STOCKHOLM, "upphandlad", 1_150, 12),
@@ -140,12 +140,13 @@ KOPTA_ENHETER: tuple[tuple[str, str, str, str, str, int, int], ...] = (
         OBEGRANSAD,
     ),
 )
-EBO = Enhet("E900", "Eget boende (EBO)", "eget_boende", NACKA, None, None, OBEGRANSAD)
+EBO = Enhet("E900", "Eget boende (EBO)", "eget_boende", NACKA, None, 0, OBEGRANSAD)
+"""Youths in their own arrangement cost no dygnspris; their ekonomiskt bistånd is booked apart."""
 
 
 def enheter(rng: random.Random) -> list[Enhet]:
     """All units: own, purchased, emergency homes, then the family homes."""
-    egna = [Enhet(i, n, b, k, "egen", p, OBEGRANSAD) for i, n, b, k, p in EGNA_ENHETER]
+    egna = [Enhet(i, n, b, k, "egen", p, 0) for i, n, b, k, p in EGNA_ENHETER]
     kopta = [Enhet(*rad) for rad in KOPTA_ENHETER]
     return egna + kopta + [EBO] + familjehem(rng)
 

@@ -20,10 +20,10 @@ UTTAGSDATUM = date(2019, 12, 31)
 REFORM = date(2017, 7, 1)
 
 # Nacka's own anvisningar per year; 2013 is the cohort already in care when the period starts.
-NACKA_PER_AR = {2013: 28, 2014: 44, 2015: 232, 2016: 38, 2017: 16, 2018: 10, 2019: 7}
+NACKA_PER_AR = {2013: 28, 2014: 44, 2015: 230, 2016: 38, 2017: 16, 2018: 10, 2019: 7}
 # Youths assigned by other municipalities who live in Nacka: kommun -> number.
 ANDRA_KOMMUNER = {
-    "0180": 19, "0120": 10, "0138": 8, "0136": 8, "0126": 7, "0127": 6, "0181": 6,
+    "0180": 14, "0120": 9, "0138": 8, "0136": 8, "0126": 7, "0127": 6, "0181": 6,
     "0186": 5, "0160": 4, "0162": 3,  # Stockholms län
     "0380": 4, "2180": 3, "0484": 2, "1980": 2, "1880": 2, "1480": 2,  # outside the län
 }  # fmt: skip

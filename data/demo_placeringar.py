@@ -27,7 +27,10 @@ HVB_NEDDRAGNING = (date(2018, 1, 1), 0.9)
 """From 2018 most HVB stays are ended within a year as the own HVB places are cut."""
 SURGE = (date(2015, 7, 1), date(2016, 3, 31))
 ANDEL_JOURHEM = {True: 0.55, False: 0.2}
-EBO_VISTELSE = {NACKA: 65, "0180": 25, "0181": 10, "0127": 10, "0126": 10, "1480": 5}
+EBO_VISTELSE = {NACKA: 55, "0180": 25, "0181": 10, "0127": 10, "0126": 10, "1480": 5}
+KORTASTE_EGNA = timedelta(days=60)
+"""An own place free for at least this long is used even if the youth must move on later."""
+EGNA_PUT_HVB = ("E003", "E004", "E005", "E006")
 NY_STODBOENDEPRIS = (date(2018, 1, 1), 900)
 """Stödboende contracts renegotiated for 2018 as the state rate fell."""
 
@@ -59,13 +62,19 @@ class Belaggning:
             return platser_pa(self.platser, enhet_id, dag)
         return self.enheter[enhet_id].kapacitet
 
-    def ryms(self, enhet_id: str, fran: date, till: date) -> bool:
+    def ledig_till(self, enhet_id: str, fran: date, till: date) -> date:
+        """The first day in [fran, till) on which the unit is full; till if it never is."""
         bokat = self.bokat[enhet_id]
-        andringar = [p.giltig_fran for p in self.platser if p.enhet_id == enhet_id]
-        punkter = [fran] + [d for d in [s for s, _ in bokat] + andringar if fran < d < till]
-        return all(
-            sum(1 for s, e in bokat if s <= d < e) < self.kapacitet(enhet_id, d) for d in punkter
-        )
+        andringar = [p.giltig_fran for p in self.platser if p.enhet_id == enhet_id] + [
+            p.giltig_till + timedelta(days=1)
+            for p in self.platser
+            if p.enhet_id == enhet_id and p.giltig_till is not None
+        ]
+        punkter = sorted({fran} | {d for d in [s for s, _ in bokat] + andringar if fran < d < till})
+        for dag in punkter:
+            if sum(1 for s, e in bokat if s <= dag < e) >= self.kapacitet(enhet_id, dag):
+                return dag
+        return till
 
     def boka(self, enhet_id: str, fran: date, till: date) -> None:
         self.bokat[enhet_id].append((fran, till))
@@ -127,7 +136,7 @@ def _vistelse(rng: random.Random, p: Person, enhet: Enhet) -> str | None:
 def _forsta_form(rng: random.Random, p: Person) -> str:
     start = p.anvisningsdatum
     if alder(p, start) < 14:
-        return "familjehem" if rng.random() < 0.6 else "HVB"
+        return "familjehem" if rng.random() < 0.4 else "HVB"
     if rng.random() < ANDEL_JOURHEM[SURGE[0] <= start <= SURGE[1]]:
         return "jourhem"
     return _hvb_eller_familjehem(rng, p, start)
@@ -178,7 +187,7 @@ def _nasta_form(rng: random.Random, p: Person, form: str, dag: date) -> str:
         return "familjehem" if dag >= HVB_NEDDRAGNING[0] else form
     if form in ("traningslagenhet", "eget_boende"):
         return form
-    return str(vikta(rng, {"traningslagenhet": 35, "eget_boende": 30, "stodboende": 35}))
+    return str(vikta(rng, {"traningslagenhet": 40, "eget_boende": 25, "stodboende": 35}))
 
 
 def _valj_enhet(
@@ -186,11 +195,32 @@ def _valj_enhet(
 ) -> tuple[Enhet, date]:
     """The first unit with room, own units first; the last resort has unlimited room."""
     for enhet, slut in _kandidater(rng, p, form, dag, till, belaggning.enheter.values()):
-        if slut > dag and belaggning.ryms(enhet.enhet_id, dag, slut):
-            return enhet, slut
+        if slut <= dag:
+            continue
+        ledig = belaggning.ledig_till(enhet.enhet_id, dag, slut)
+        if ledig == slut or (_ar_egen(enhet) and ledig >= dag + KORTASTE_EGNA):
+            return enhet, _flytt_vid_tillstand(rng, p, enhet, dag, ledig, belaggning)
     if p.ansvarig != NACKA:
         return belaggning.enheter["E900"], till
     return _reserv(form, belaggning.enheter), till
+
+
+def _flytt_vid_tillstand(
+    rng: random.Random, p: Person, enhet: Enhet, dag: date, till: date, belaggning: Belaggning
+) -> date:
+    """A youth in purchased HVB who gets a permit moves to an own PUT place if one is free."""
+    if enhet.boendeform != "HVB" or _ar_egen(enhet) or p.ansvarig != NACKA:
+        return till
+    if p.tillstand_datum is None or p.tillstand not in ("PUT", "TUT"):
+        return till
+    flytt = p.tillstand_datum + timedelta(days=rng.randint(14, 60))
+    if not dag < flytt < till:
+        return till
+    for egen in (belaggning.enheter[i] for i in EGNA_PUT_HVB):
+        slut = _egen_slut(p, egen, flytt, till)
+        if slut > flytt and belaggning.ledig_till(egen.enhet_id, flytt, slut) == slut:
+            return flytt
+    return till
 
 
 def _reserv(form: str, enheter: dict[str, Enhet]) -> Enhet:
@@ -219,22 +249,22 @@ def _ar_egen(e: Enhet) -> bool:
 
 
 def _egen_slut(p: Person, e: Enhet, dag: date, till: date) -> date:
-    """Own units take only whom their places are for: asylum places end at the permit."""
+    """Own units take whom their places are for. Asylum places: asylum seekers of the right
+    age, until the permit. PUT HVB places: anyone under 18, since from the 2015 surge on
+    every free bed was used."""
     if e.enhet_id in ("E001", "E002"):
         if p.tillstand_pa(dag) != "asylsokande" or (alder(p, dag) < 14) != (e.enhet_id == "E002"):
             return dag
         permit = p.tillstand_datum or till
         return min(till, permit + timedelta(days=21), p.vuxen_fran())
-    if e.enhet_id in ("E003", "E004", "E005", "E006", "E007"):
-        if p.tillstand_pa(dag) not in ("PUT", "TUT"):
-            return dag
-        return till if e.enhet_id == "E007" else min(till, p.vuxen_fran())
+    if e.enhet_id in EGNA_PUT_HVB:
+        return min(till, p.vuxen_fran())
     return till
 
 
 def _lagesvikt(e: Enhet) -> float:
     if e.kommun == NACKA:
-        return 10.0
+        return 5.0
     return 2.0 if e.kommun.startswith("01") else 1.0
 
 
