@@ -1,0 +1,64 @@
+"""Every figure runs on the demo database and returns the catalogue's columns with sound types.
+
+The expected columns are read from the figure catalogue in docs/architecture.md (the
+contract the pages are written against); the expected type of each column follows from
+its name, as the catalogue's naming rules say (counts are integers, money and shares are
+floats, `manad` is text YYYY-MM).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+import queries
+
+ARCHITECTURE = Path(__file__).parents[2] / "docs" / "architecture.md"
+INTEGER = (pl.Int32, pl.Int64)
+TYPES: dict[str, tuple[type[pl.DataType], ...]] = {
+    **dict.fromkeys(["platsdygn", "vardygn", "lediga_platsdygn", "alder", "fyller", "import_id",
+                     "rader_lasta", "rader_lagrade", "totalt", "nya_placeringar", "avslutade_placeringar"], INTEGER),
+    **dict.fromkeys(["belaggning", "andel", "kostnad", "intakt", "balans", "budget_kostnad", "budget_intakt",
+                     "budget_balans", "utfall_kr", "budget_kr", "avvikelse_kr", "kostnad_lediga_kr"], (pl.Float64,)),
+    **dict.fromkeys(["fodelsedag", "uttagsdatum", "forsta_datum", "sista_datum"], (pl.Date,)),
+    **dict.fromkeys(["samma_lan", "demo"], (pl.Boolean,)),
+    "importerad": (pl.Datetime,),
+}  # fmt: skip
+FIXED = {"belaggning", "alder_kon", "kommunoverskridande", "budgetbalans"}
+
+
+def _catalogue_columns() -> dict[str, list[str]]:
+    text = ARCHITECTURE.read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `([a-z_]+)` \| [^|]* \| `([^`]*)`", text, re.M)
+    return {name: [c.strip().split(" ")[0] for c in columns.split(",")] for name, columns in rows}
+
+
+def _expected_type(column: str) -> tuple[type[pl.DataType], ...]:
+    if column in TYPES:
+        return TYPES[column]
+    if column.startswith(("antal", "ack_", "prognos_")):
+        return INTEGER if column.startswith("antal") else (pl.Float64,)
+    return (pl.String,)
+
+
+@pytest.mark.parametrize("fig", queries.catalogue(), ids=lambda f: f.name)
+def test_figure_on_demo_database(demo_db: Path, fig: queries.Figure) -> None:
+    span = queries.run("dataomfang", demo_db).row(0, named=True)
+    # a year that ends on the extraction date, from the perspective municipality
+    values = {
+        "datum": span["uttagsdatum"],
+        "fran": span["uttagsdatum"].replace(month=1, day=1),
+        "till": span["uttagsdatum"],
+        "kommun": span["perspektivkommun"],
+    }
+    df = queries.run(fig.name, demo_db, **{k: v for k, v in values.items() if k in fig.params})
+    expected = _catalogue_columns()[fig.name]
+    if fig.name in FIXED:
+        assert df.columns == expected
+    assert df.columns[: len(expected)] == expected
+    for column, dtype in df.schema.items():
+        assert isinstance(dtype, _expected_type(column)), (column, dtype)
+    assert df.height > 0, "the demo has data for every figure in its last year"

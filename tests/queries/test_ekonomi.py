@@ -1,0 +1,123 @@
+"""Budget balance, outcome per category and per verksamhet, from conftest.EKONOMIFALL.
+
+Ledger (as booked: costs +, revenues -):     Budget every month of 2024, EKB asyl:
+2023-12 EKB asyl 4010 cost      999          4010 cost     60 000
+2024-01 EKB asyl 4010 cost  100 000          3010 revenue -50 000  -> balance -10 000 a month
+2024-01 EKB asyl 3010 rev   -80 000
+2024-02 EKB asyl 4010 cost   50 000 and a correction -10 000
+2024-02 EKB PUT  4020 cost   20 000
+2024-02 EKB asyl 3010 rev     5 000 (a correction with the opposite sign)
+2024-03 nothing booked
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import queries
+
+COLUMNS = [
+    "manad", "kostnad", "intakt", "balans", "budget_kostnad", "budget_intakt", "budget_balans",
+    "ack_kostnad", "ack_intakt", "ack_balans", "ack_budget_balans", "prognos_budget_balans", "prognos_takt_balans",
+]  # fmt: skip
+
+
+def test_budgetbalans(ekonomifall: Path) -> None:
+    # Jan: cost 100 000, revenue 80 000, balance -20 000; budget 60 000 / 50 000 / -10 000
+    #   forecast by budget: -20 000 + 11 remaining months x -10 000 = -130 000; run-rate -20 000 x 12
+    # Feb: cost 50 000 - 10 000 + 20 000 = 60 000; revenue -(5 000) = -5 000; balance -65 000
+    #   ytd cost 160 000, revenue 75 000, balance -85 000, budget -20 000
+    #   forecasts -85 000 + 10 x -10 000 = -185 000 and -85 000 / 2 x 12 = -510 000
+    # Mar: no outcome; ytd unchanged, budget ytd -30 000; -85 000 + 9 x -10 000; -85 000 / 3 x 12
+    df = queries.run("budgetbalans", ekonomifall, fran="2024-01-01", till="2024-03-31")
+    assert df.columns == COLUMNS
+    assert df.rows() == [
+        (
+            "2024-01",
+            100000,
+            80000,
+            -20000,
+            60000,
+            50000,
+            -10000,
+            100000,
+            80000,
+            -20000,
+            -10000,
+            -130000,
+            -240000,
+        ),
+        (
+            "2024-02",
+            60000,
+            -5000,
+            -65000,
+            60000,
+            50000,
+            -10000,
+            160000,
+            75000,
+            -85000,
+            -20000,
+            -185000,
+            -510000,
+        ),
+        ("2024-03", 0, 0, 0, 60000, 50000, -10000, 160000, 75000, -85000, -30000, -175000, -340000),
+    ]
+
+
+def test_budgetbalans_year_to_date_starts_in_january(ekonomifall: Path) -> None:
+    # a period of February alone still accumulates from January (and not from 2023-12)
+    df = queries.run("budgetbalans", ekonomifall, fran="2024-02-01", till="2024-02-29")
+    assert df.select("manad", "ack_kostnad", "ack_balans").rows() == [("2024-02", 160000, -85000)]
+
+
+def test_budgetbalans_verksamhet_filter(ekonomifall: Path) -> None:
+    # EKB PUT: only the 20 000 cost in Feb, no budget. Mar: ytd -20 000, forecast by budget
+    #   -20 000 + 0, run-rate -20 000 / 3 x 12 = -80 000
+    df = queries.run(
+        "budgetbalans", ekonomifall, fran="2024-01-01", till="2024-03-31", verksamhet=["EKB PUT"]
+    )
+    assert df.select("manad", "kostnad", "balans", "budget_balans", "ack_balans").rows() == [
+        ("2024-01", 0, 0, 0, 0),
+        ("2024-02", 20000, -20000, 0, -20000),
+        ("2024-03", 0, 0, 0, -20000),
+    ]
+    assert df.select("prognos_budget_balans", "prognos_takt_balans").row(2) == (-20000, -80000)
+
+
+def test_budgetbalans_empty_period(ekonomifall: Path) -> None:
+    # months without any rows appear as zeros; a period that ends before it starts has no months
+    df = queries.run("budgetbalans", ekonomifall, fran="2025-01-01", till="2025-02-28")
+    assert df["manad"].to_list() == ["2025-01", "2025-02"]
+    assert df.drop("manad").sum_horizontal().to_list() == [0, 0]
+    assert (
+        queries.run("budgetbalans", ekonomifall, fran="2024-03-01", till="2024-02-01").height == 0
+    )
+
+
+def test_ekonomi_kategori(ekonomifall: Path) -> None:
+    # Q1 2024: HVB cost 100 000 + 50 000 - 10 000 = 140 000 vs budget 3 x 60 000 -> 40 000 under
+    # personal 20 000 vs 0 -> -20 000; revenue -(-80 000 + 5 000) = 75 000 vs 150 000 -> -75 000
+    df = queries.run("ekonomi_kategori", ekonomifall, fran="2024-01-01", till="2024-03-31")
+    assert df.columns == ["typ", "kategori", "utfall_kr", "budget_kr", "avvikelse_kr"]
+    assert df.rows() == [
+        ("intakt", "statlig_ersattning", 75000, 150000, -75000),
+        ("kostnad", "HVB", 140000, 180000, 40000),
+        ("kostnad", "personal", 20000, 0, -20000),
+    ]
+
+
+def test_ekonomi_verksamhet(ekonomifall: Path) -> None:
+    # EKB PUT: cost 20 000, balance -20 000, no budget.
+    # EKB asyl Q1: cost 140 000, revenue 75 000, balance -65 000, budget 3 x -10 000
+    df = queries.run("ekonomi_verksamhet", ekonomifall, fran="2024-01-01", till="2024-03-31")
+    assert df.columns == ["verksamhet", "kostnad", "intakt", "balans", "budget_balans"]
+    assert df.rows() == [
+        ("EKB PUT", 20000, 0, -20000, 0),
+        ("EKB asyl", 140000, 75000, -65000, -30000),
+    ]
+    assert (
+        queries.run("ekonomi_verksamhet", ekonomifall, fran="2022-01-01", till="2022-12-31").height
+        == 0
+    )
