@@ -20,10 +20,10 @@ SIDOR = [
         "pages/belaggning.py", title="Beläggning", icon=":material/bed:", url_path="belaggning"
     ),
     st.Page(
-        "pages/alder_kon.py",
+        "pages/alder_och_kon.py",
         title="Ålder och kön",
         icon=":material/groups:",
-        url_path="alder-och-kon",
+        url_path="alder_och_kon",
     ),
     st.Page(
         "pages/kommunoverskridande.py",

@@ -68,7 +68,7 @@ with kol[0]:
         help="Barn och unga i vård på rapportdatumet med perspektivkommunen som ansvarig.",
     )
     st.caption(f"{fmt_forandring(skillnad(nu, forra_aret))} mot samma dag förra året")
-    st.page_link("pages/alder_kon.py", label="Ålder och kön", icon=":material/arrow_forward:")
+    st.page_link("pages/alder_och_kon.py", label="Ålder och kön", icon=":material/arrow_forward:")
 with kol[1]:
     st.metric(
         "Beläggning denna månad",

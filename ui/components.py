@@ -12,8 +12,8 @@ from typing import Any
 import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
-from queries.export import to_csv_excel, to_xlsx
 
+from queries.export import to_csv_excel, to_xlsx
 from ui.definitioner import definition
 from ui.tabell import tabellvy
 

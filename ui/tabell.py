@@ -32,6 +32,7 @@ RUBRIKER = {
     "belaggning": "Beläggning",
     "lediga_platsdygn": "Lediga platsdygn",
     "kostnad_lediga_kr": "Kostnad lediga",
+    "kommun": "Kommunkod",
     "kommun_namn": "Kommun",
     "andel": "Andel",
     "kostnad": "Kostnad",

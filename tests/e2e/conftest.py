@@ -1,0 +1,120 @@
+"""A real `streamlit run dashboard.py` on the demo database, and a headless Debian Chromium.
+
+The server is started once per session on a free port and stopped through its own
+process handle; screenshots go to the session's temp dir, never into git.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "ui"))
+from demodb import bygg_demo_en_gang  # noqa: E402
+
+ROT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _ledig_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _vanta_pa(url: str, process: subprocess.Popen[bytes], sekunder: float = 60) -> None:
+    slut = time.monotonic() + sekunder
+    while time.monotonic() < slut:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit avslutades med kod {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as svar:  # noqa: S310
+                if svar.read() == b"ok":
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise TimeoutError(f"{url} svarade inte inom {sekunder} s")
+
+
+@pytest.fixture(scope="session")
+def e2e_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return bygg_demo_en_gang(tmp_path_factory.getbasetemp())
+
+
+@pytest.fixture(scope="session")
+def server(e2e_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The base URL of a running dashboard on the demo database."""
+    port = _ledig_port()
+    logg = (tmp_path_factory.getbasetemp() / "streamlit.log").open("wb")
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "dashboard.py",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.fileWatcherType",
+            "none",
+        ],
+        cwd=ROT,
+        env={**os.environ, "EKB_DB": str(e2e_db)},
+        stdout=logg,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _vanta_pa(url, process)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+        logg.close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def sida(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(
+        accept_downloads=True, locale="sv-SE", viewport={"width": 1400, "height": 1000}
+    )
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def bilder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where screenshots go (outside the repository)."""
+    return tmp_path_factory.mktemp("skarmbilder")

@@ -1,0 +1,134 @@
+"""The dashboard in a real headless Chromium against a real `streamlit run`.
+
+Every page opens without an exception and draws its charts; a figure from the data is on
+screen; a filter change lands in the URL and survives a reload; a downloaded CSV holds
+the same numbers as the export CLI.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import facit
+import polars as pl
+import pytest
+from playwright.sync_api import Page, expect
+
+from ui.format import fmt_antal
+
+pytestmark = pytest.mark.e2e
+# the machine may be busy (two cores, other suites): wait for the app, not a fixed 5 s
+expect.set_options(timeout=45_000)
+
+ROT = Path(__file__).resolve().parents[2]
+SIDOR = {
+    "": "Översikt",
+    "belaggning": "Beläggning",
+    "alder_och_kon": "Ålder och kön",
+    "kommunoverskridande": "Kommunöverskridande",
+    "ekonomi": "Ekonomi",
+    "data": "Data",
+    "export": "Export",
+}
+UTAN_DIAGRAM = {"", "data", "export"}
+
+
+def vanta_klar(page: Page) -> None:
+    """Wait until the script run has finished (Streamlit's status widget is gone)."""
+    page.wait_for_selector('[data-testid="stApp"]')
+    page.wait_for_timeout(500)
+    expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=60_000)
+
+
+def kpi(page: Page, etikett: str) -> str:
+    tile = page.locator('[data-testid="stMetric"]').filter(has_text=etikett).first
+    return tile.locator('[data-testid="stMetricValue"]').inner_text().strip()
+
+
+@pytest.mark.parametrize("stig", list(SIDOR))
+def test_sidan_oppnas_utan_fel_och_ritar_diagram(
+    server: str, sida: Page, stig: str, bilder: Path
+) -> None:
+    sida.goto(f"{server}/{stig}")
+    expect(sida.get_by_role("heading", name=SIDOR[stig], exact=True)).to_be_visible()
+    if stig not in UTAN_DIAGRAM:
+        expect(sida.locator(".js-plotly-plot").first).to_be_visible()
+        expect(sida.locator(".js-plotly-plot .main-svg").first).to_be_attached()
+    vanta_klar(sida)
+    sida.screenshot(path=str(bilder / f"{stig or 'oversikt'}.png"), full_page=True)
+    assert sida.locator('[data-testid="stException"]').count() == 0
+    expect(sida.get_by_text("Demodata", exact=False).first).to_be_visible()
+
+
+def test_oversikt_visar_antal_i_vard_fran_datan(server: str, sida: Page, e2e_db: Path) -> None:
+    d, kommun = facit.uttagsdatum(e2e_db), facit.perspektivkommun(e2e_db)
+    sida.goto(server)
+    vanta_klar(sida)
+    # persons with an active placement on the extraction date whose latest anvisning is kommun's
+    assert kpi(sida, "I vård nu") == fmt_antal(facit.i_vard(e2e_db, d, kommun))
+
+
+def test_filter_hamnar_i_url_och_overlever_omladdning(server: str, sida: Page) -> None:
+    sida.goto(f"{server}/belaggning")
+    vanta_klar(sida)
+    fore = kpi(sida, "Beläggning under perioden")
+    valj_boendeform(sida, "HVB")
+    expect(sida).to_have_url(re.compile(r"[?&]boendeform=HVB"))
+    vanta_klar(sida)
+    efter = kpi(sida, "Beläggning under perioden")
+    assert "HVB" in parse_qs(urlparse(sida.url).query)["boendeform"]
+    sida.reload()
+    vanta_klar(sida)
+    assert kpi(sida, "Beläggning under perioden") == efter
+    assert "boendeform=HVB" in sida.url
+    assert fore != "" and efter != ""
+
+
+def valj_boendeform(page: Page, namn: str) -> None:
+    falt = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(
+        has_text="Boendeform"
+    )
+    falt.locator("input").click()
+    page.get_by_role("option", name=namn, exact=True).click()
+    page.keyboard.press("Escape")
+
+
+def test_csv_nedladdning_har_samma_tal_som_export_cli(
+    server: str, sida: Page, e2e_db: Path
+) -> None:
+    sida.goto(f"{server}/belaggning")
+    vanta_klar(sida)
+    params = parse_qs(urlparse(sida.url).query)
+    with sida.expect_download() as nedladdning:
+        sida.get_by_role("button", name="Ladda ner CSV").first.click()
+    innehall = Path(nedladdning.value.path()).read_bytes()
+    assert innehall.startswith("\ufeff".encode())
+    fran_sidan = pl.read_csv(io.BytesIO(innehall[3:]), separator=";", decimal_comma=True)
+    cli = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "queries",
+            "export",
+            "belaggning_boendeform",
+            "--db",
+            str(e2e_db),
+            "--from",
+            params["fran"][0],
+            "--to",
+            params["till"][0],
+        ],
+        cwd=ROT,
+        capture_output=True,
+        check=True,
+    )
+    fran_cli = pl.read_csv(io.BytesIO(cli.stdout))
+    assert fran_sidan.height > 0
+    assert fran_sidan.columns == fran_cli.columns
+    assert fran_sidan["vardygn"].to_list() == fran_cli["vardygn"].to_list()
+    assert fran_sidan["belaggning"].round(9).to_list() == fran_cli["belaggning"].round(9).to_list()

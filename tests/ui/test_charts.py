@@ -1,0 +1,96 @@
+"""The pure chart functions: same colour for the same boendeform everywhere, Swedish
+separators, hand-summed series, and a plain message instead of an empty chart.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from charts import alder, belaggning, ekonomi, kommun
+from charts.palette import BOENDEFORM_FARG, OKABE_ITO
+
+FORM = pl.DataFrame(
+    {
+        "boendeform": ["HVB", "HVB", "stodboende", "stodboende"],
+        "manad": ["2024-01", "2024-02", "2024-01", "2024-02"],
+        "platsdygn": [310, 290, 93, 87],
+        "vardygn": [300, 250, 60, 87],
+        "belaggning": [300 / 310, 250 / 290, 60 / 93, 1.0],
+        "lediga_platsdygn": [10, 40, 33, 0],
+        "kostnad_lediga_kr": [20000.0, 80000.0, 29700.0, 0.0],
+    }
+)
+
+
+def test_platsdygn_linjen_ar_summan_per_manad() -> None:
+    fig = belaggning.vardygn_mot_platser(FORM)
+    linje = next(t for t in fig.data if t.type == "scatter")
+    # jan: 310 + 93 = 403, feb: 290 + 87 = 377
+    assert list(linje.y) == [403, 377]
+    assert list(linje.x) == ["jan 2024", "feb 2024"]
+
+
+def test_samma_farg_for_samma_boendeform_i_alla_diagram() -> None:
+    fig = belaggning.vardygn_mot_platser(FORM.filter(pl.col("boendeform") == "stodboende"))
+    stapel = next(t for t in fig.data if t.type == "bar")
+    assert stapel.marker.color == BOENDEFORM_FARG["stodboende"]
+    enhet = FORM.with_columns(enhet_id=pl.lit("e1"), enhet_namn=pl.col("boendeform"))
+    lediga = belaggning.lediga_platsdygn(enhet)
+    assert BOENDEFORM_FARG["stodboende"] in list(lediga.data[0].marker.color)
+
+
+def test_paletten_ar_okabe_ito_och_unik_per_boendeform() -> None:
+    farger = list(BOENDEFORM_FARG.values())
+    assert len(set(farger)) == len(farger)
+    assert all(f in OKABE_ITO or f == "#999999" for f in farger)
+
+
+def test_svenska_separatorer() -> None:
+    assert belaggning.vardygn_mot_platser(FORM).layout.separators == ",\u00a0"
+
+
+def test_tom_data_ger_meddelande_i_stallet_for_diagram() -> None:
+    fig = belaggning.varmekarta(FORM.head(0))
+    assert fig.layout.annotations[0].text.startswith("Inga data")
+    assert not fig.data
+
+
+def test_alderspyramid_flickor_till_vanster() -> None:
+    df = pl.DataFrame({"alder": [16, 16, 17], "kon": ["K", "M", "M"], "antal": [3, 5, 2]})
+    fig = alder.alderspyramid(df)
+    flickor = next(t for t in fig.data if t.name == "Flickor/kvinnor")
+    assert list(flickor.x) == [-3]
+    assert list(flickor.customdata) == [3]
+
+
+def test_vattenfall_gar_fran_budget_till_utfall() -> None:
+    df = pl.DataFrame(
+        {
+            "typ": ["kostnad", "intakt"],
+            "kategori": ["HVB", "statlig_ersattning"],
+            "utfall_kr": [1_200_000.0, 900_000.0],
+            "budget_kr": [1_000_000.0, 1_000_000.0],
+            "avvikelse_kr": [-200_000.0, -100_000.0],
+        }
+    )
+    steg = ekonomi.vattenfall(df).data[0]
+    # budget balance 1 000 000 − 1 000 000 = 0; outcome 0 − 200 000 − 100 000 = −300 000
+    assert steg.y[0] == 0
+    assert steg.y[-1] == -300_000
+
+
+def test_sankey_lankar_ansvarig_till_vistelsekommun() -> None:
+    df = pl.DataFrame(
+        {
+            "ansvarig_kommun": ["0180", "0182"],
+            "ansvarig_namn": ["Stockholm", "Nacka"],
+            "vistelsekommun": ["0182", "0181"],
+            "vistelse_namn": ["Nacka", "Södertälje"],
+            "antal": [4, 2],
+        }
+    )
+    lank = kommun.flode(df).data[0].link
+    # left nodes sorted: Nacka=0, Stockholm=1; right: Nacka=2, Södertälje=3
+    assert list(lank.source) == [1, 0]
+    assert list(lank.target) == [2, 3]
+    assert list(lank.value) == [4, 2]

@@ -1,0 +1,49 @@
+"""The sidebar filters live in the URL: a link sets them, a change is written back, and
+they survive moving to another page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+Oppna = Callable[..., AppTest]
+
+
+def test_lank_satter_filtren(oppna: Oppna, tom_db: Path) -> None:
+    at = oppna(tom_db, query={"datum": "2024-03-31", "kommun": "0180", "boendeform": "HVB"})
+    assert at.date_input(key="f_datum").value == date(2024, 3, 31)
+    assert at.selectbox(key="f_kommun").value == "0180"
+    assert at.multiselect(key="f_boendeform").value == ["HVB"]
+
+
+def test_ogiltiga_varden_i_lanken_ignoreras(oppna: Oppna, tom_db: Path) -> None:
+    at = oppna(tom_db, query={"datum": "inte-ett-datum", "kommun": "9999", "boendeform": "slott"})
+    assert not at.exception
+    # the empty database's extraction date is the default reporting date
+    assert at.date_input(key="f_datum").value == date(2024, 6, 30)
+    assert at.multiselect(key="f_boendeform").value == []
+
+
+def test_standardperiod_ar_tolv_manader_till_uttagsdatum(oppna: Oppna, tom_db: Path) -> None:
+    at = oppna(tom_db)
+    # extraction date 2024-06-30: twelve whole months back is 2023-07-01
+    assert at.date_input(key="f_fran").value == date(2023, 7, 1)
+    assert at.date_input(key="f_till").value == date(2024, 6, 30)
+
+
+def test_andrat_filter_skrivs_till_url_och_foljer_med_till_annan_sida(
+    oppna: Oppna, tom_db: Path
+) -> None:
+    at = oppna(tom_db)
+    at.multiselect(key="f_regi").set_value(["egen", "upphandlad"]).run()
+    at.date_input(key="f_datum").set_value(date(2024, 1, 15)).run()
+    assert at.query_params["regi"] == ["egen", "upphandlad"]
+    assert at.query_params["datum"] == ["2024-01-15"]
+    at.switch_page("pages/ekonomi.py").run()
+    assert not at.exception
+    assert at.multiselect(key="f_regi").value == ["egen", "upphandlad"]
+    assert at.query_params["datum"] == ["2024-01-15"]
