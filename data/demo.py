@@ -21,9 +21,9 @@ from datetime import date
 from pathlib import Path
 
 from data import demo_csv as fil
-from data.demo_budget import ansokningsrader, budgetrader, ekonomirader
+from data.demo_budget import ansokningsrader, beviljade_andelar, budgetrader, ekonomirader
 from data.demo_csv import Kommunkod, kronor
-from data.demo_ekonomi import KONTOPLAN, bokfor, varians
+from data.demo_ekonomi import KONTOPLAN, bokfor, utfall
 from data.demo_enheter import Enhet, Platsperiod, enheter, platser
 from data.demo_personer import UTTAGSDATUM, Person, personer
 from data.demo_placeringar import Placering, placeringar
@@ -138,11 +138,12 @@ def _skriv_ekonomi(
     vard: Sequence[Placering],
 ) -> None:
     bok = bokfor(folk, alla, perioder, vard, UTTAGSDATUM)
-    utfall = varians(rng, bok)
+    andelar = beviljade_andelar(rng, bok)
+    bokfort = utfall(rng, bok, andelar)
     fil.skriv(mapp, "kontoplan", KOLUMNER["kontoplan"], KONTOPLAN, fil.EKONOMISYSTEM)
-    fil.skriv(mapp, "ekonomi", KOLUMNER["ekonomi"], ekonomirader(utfall), fil.EKONOMISYSTEM)
-    fil.skriv(mapp, "budget", KOLUMNER["budget"], budgetrader(utfall), BUDGETFORMAT)
-    ansokningar = ansokningsrader(rng, bok)
+    fil.skriv(mapp, "ekonomi", KOLUMNER["ekonomi"], ekonomirader(bokfort), fil.EKONOMISYSTEM)
+    fil.skriv(mapp, "budget", KOLUMNER["budget"], budgetrader(bokfort), BUDGETFORMAT)
+    ansokningar = ansokningsrader(bok, andelar)
     fil.skriv(mapp, "ersattningsansokningar", KOLUMNER["ersattningsansokningar"], ansokningar,
               fil.VANLIG)  # fmt: skip
 

@@ -14,7 +14,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from data.demo_csv import Manad, kronor
-from data.demo_ekonomi import ASYL, FORSTA_MANAD, PUT, SISTA_MANAD, Bokforing, Nyckel
+from data.demo_ekonomi import ASYL, FORSTA_MANAD, PUT, SISTA_MANAD, Bokforing, Nyckel, kvartal
 
 # Corrections booked as their own rows: (month, verksamhet, konto, amount).
 RATTELSER: tuple[tuple[Manad, str, str, int], ...] = (
@@ -26,7 +26,7 @@ RATTELSER: tuple[tuple[Manad, str, str, int], ...] = (
 )
 # Each year's budget is last year's outcome times a planning factor (2014: its own outcome).
 BUDGETFAKTOR = {2014: 0.97, 2015: 1.1, 2016: 1.55, 2017: 0.95, 2018: 0.85, 2019: 0.8}
-BEVILJAD_ANDEL = (0.86, 0.99)
+BEVILJAD_ANDEL = (0.94, 1.0)
 """The share of a claim Migrationsverket grants; schablons are paid in full."""
 
 
@@ -53,16 +53,22 @@ def budgetrader(bokforda: dict[Nyckel, float]) -> list[tuple[Manad, str, str, De
     return sorted(rader)
 
 
+def beviljade_andelar(rng: random.Random, bok: Bokforing) -> dict[tuple[Manad, str], float]:
+    """The share Migrationsverket grants of each quarter's claim of each ersattningstyp."""
+    claims = sorted({(kvartal(manad), typ) for manad, _, _, typ in bok.ansokt})
+    return {
+        (kv, typ): 1.0 if typ == "schablon" else rng.uniform(*BEVILJAD_ANDEL) for kv, typ in claims
+    }
+
+
 def ansokningsrader(
-    rng: random.Random, bok: Bokforing
+    bok: Bokforing, andelar: dict[tuple[Manad, str], float]
 ) -> list[tuple[Manad, str, Decimal, Decimal | None]]:
-    """One claim per quarter and ersattningstyp, dated to the quarter's last month."""
-    per_kvartal: dict[tuple[Manad, str], float] = defaultdict(float)
-    for (manad, typ), belopp in bok.ansokt.items():
-        per_kvartal[(Manad(manad.ar, (manad.manad + 2) // 3 * 3), typ)] += belopp
-    rader = []
-    for (kvartal, typ), sokt in sorted(per_kvartal.items()):
-        andel = 1.0 if typ == "schablon" else rng.uniform(*BEVILJAD_ANDEL)
-        beviljat = None if kvartal == SISTA_MANAD else kronor(sokt * andel)
-        rader.append((kvartal, typ, kronor(sokt), beviljat))
-    return rader
+    """One claim per quarter and ersattningstyp; the last quarter is not yet decided."""
+    sokt: dict[tuple[Manad, str], float] = defaultdict(float)
+    for (manad, _, _, typ), belopp in bok.ansokt.items():
+        sokt[(kvartal(manad), typ)] += belopp
+    return [
+        (kv, typ, kronor(kr), None if kv == SISTA_MANAD else kronor(kr * andelar[(kv, typ)]))
+        for (kv, typ), kr in sorted(sokt.items())
+    ]

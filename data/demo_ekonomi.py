@@ -35,7 +35,11 @@ ANVISNINGSSCHABLON, PUT_ENGANGS = 52_000, 30_000
 ARLIG_ERSATTNING, ARLIG_RORLIG = 500_000, 141_750
 TILLFALLIGT_KOMMUNSTOD = {Manad(2018, 2): 1_900_000, Manad(2019, 6): 1_150_000}
 GOD_MAN_PER_DYGN, BISTAND_PER_DYGN, TOLK_PER_DYGN, RESOR_PER_DYGN = 130, 150, 15, 10
-PERSONAL_PER_PLATSDYGN = {"HVB": 1_100, "stodboende": 520, "traningslagenhet": 180}
+PERSONAL_PER_PLATSDYGN = {"HVB": 1_000, "stodboende": 520, "traningslagenhet": 180}
+ANDEL_BISTAND_ERSATT = 0.5
+"""Share of PUT 18-20 youths' försörjningsstöd reimbursed (no other entitlement, 30 b §)."""
+SANKT_ARVODE_18_20 = (date(2019, 1, 1), 0.6)
+"""From 2019 family homes of youths over 18 are paid a lowered fee (förlängd placering)."""
 ARBETSGIVARAVGIFT = 0.3142
 HYRA_PER_PLATS_OCH_MANAD = 9_000
 EGNA = {rad[0] for rad in EGNA_ENHETER}
@@ -66,20 +70,27 @@ Nyckel = tuple[Manad, str, str]
 
 @dataclass
 class Bokforing:
-    """Amounts per (month, verksamhet, konto), costs positive and revenues negative,
-    and what was claimed from Migrationsverket per (month, ersattningstyp)."""
+    """Amounts per (month, verksamhet, konto), costs positive and revenues negative. Revenues
+    claimed from Migrationsverket are kept apart per ersattningstyp until the claim is granted."""
 
     belopp: dict[Nyckel, float]
-    ansokt: dict[tuple[Manad, str], float]
+    ansokt: dict[tuple[Manad, str, str, str], float]
+    """(month, verksamhet, konto, ersattningstyp) -> amount claimed."""
 
     def kostnad(self, manad: Manad, verksamhet: str, konto: str, kr: float) -> None:
         if FORSTA_MANAD <= manad <= SISTA_MANAD and kr:
             self.belopp[(manad, verksamhet, konto)] += kr
 
     def intakt(self, manad: Manad, verksamhet: str, konto: str, kr: float, typ: str = "") -> None:
-        self.kostnad(manad, verksamhet, konto, -kr)
-        if typ and FORSTA_MANAD <= manad <= SISTA_MANAD:
-            self.ansokt[(manad, typ)] += kr
+        if not typ:
+            self.kostnad(manad, verksamhet, konto, -kr)
+        elif FORSTA_MANAD <= manad <= SISTA_MANAD and kr:
+            self.ansokt[(manad, verksamhet, konto, typ)] += kr
+
+
+def kvartal(manad: Manad) -> Manad:
+    """The last month of the month's quarter, the month a claim is dated to."""
+    return Manad(manad.ar, (manad.manad + 2) // 3 * 3)
 
 
 def manad_av(dag: date) -> Manad:
@@ -125,24 +136,36 @@ def _vardagar(bok: Bokforing, p: Person, e: Enhet, pl: Placering, fran: date, ti
     """Cost and compensation of one person's care days within one month."""
     dygn, manad = (till - fran).days, manad_av(fran)
     verksamhet = ASYL if p.tillstand_pa(fran) in ("asylsokande", "avslag") else PUT
+    konto = "3611" if verksamhet == ASYL else "3612"
     vuxen = fran >= p.vuxen_fran()
     pris = float(pl.dygnskostnad if pl.dygnskostnad is not None else e.dygnspris or 0)
+    if vuxen and e.boendeform == "familjehem" and fran >= SANKT_ARVODE_18_20[0]:
+        pris *= SANKT_ARVODE_18_20[1]
     kostnad = _vardkostnad(bok, manad, verksamhet, e, dygn * pris)
+    bok.kostnad(manad, verksamhet, "6450", dygn * TOLK_PER_DYGN)
+    bok.kostnad(manad, verksamhet, "7010", dygn * RESOR_PER_DYGN)
     if not vuxen:
         bok.kostnad(manad, verksamhet, "5470", dygn * GOD_MAN_PER_DYGN)
     elif e.boendeform in ("eget_boende", "traningslagenhet"):
-        bok.kostnad(manad, verksamhet, "4710", dygn * BISTAND_PER_DYGN)
-    bok.kostnad(manad, verksamhet, "6450", dygn * TOLK_PER_DYGN)
-    bok.kostnad(manad, verksamhet, "7010", dygn * RESOR_PER_DYGN)
+        _bistand(bok, manad, verksamhet, fran, dygn * BISTAND_PER_DYGN)
     if fran < REFORM:
+        ovrigt = dygn * (TOLK_PER_DYGN + RESOR_PER_DYGN)
+        bok.intakt(manad, verksamhet, konto, ovrigt, "dygnsersattning")
         _ersattning_fore_reformen(bok, manad, verksamhet, e, vuxen, dygn, kostnad)
-    else:
-        _ersattning_efter_reformen(bok, manad, verksamhet, vuxen, dygn)
-        if vuxen and e.boendeform in ("HVB", "familjehem"):
-            kr = max(0.0, kostnad - dygn * SCHABLON_18_20) * ANDEL_FORTSATT_VARD
-            bok.intakt(
-                manad, verksamhet, "3611" if verksamhet == ASYL else "3612", kr, "dygnsersattning"
-            )
+        return
+    _ersattning_efter_reformen(bok, manad, verksamhet, vuxen, dygn)
+    if vuxen and e.boendeform in ("HVB", "familjehem"):
+        kr = max(0.0, kostnad - dygn * SCHABLON_18_20) * ANDEL_FORTSATT_VARD
+        bok.intakt(manad, verksamhet, konto, kr, "dygnsersattning")
+
+
+def _bistand(bok: Bokforing, manad: Manad, verksamhet: str, fran: date, kr: float) -> None:
+    """Ekonomiskt bistånd at 18-20: actual costs before the reform, then only for PUT (30 b §)."""
+    bok.kostnad(manad, verksamhet, "4710", kr)
+    if fran < REFORM:
+        bok.intakt(manad, verksamhet, "3611" if verksamhet == ASYL else "3612", kr, "bistand")
+    elif verksamhet == PUT:
+        bok.intakt(manad, verksamhet, "3612", kr * ANDEL_BISTAND_ERSATT, "bistand")
 
 
 def _vardkostnad(bok: Bokforing, manad: Manad, verksamhet: str, e: Enhet, kr: float) -> float:
@@ -208,7 +231,8 @@ def _egna_enheter(
             bok.kostnad(manad, verksamhet, "6110", HYRA_PER_PLATS_OCH_MANAD * pp.antal_platser)
             if pp.platstyp in ("asyl", "PUT") and manad.forsta_dag() < REFORM:
                 kr = belagda * BELAGD_PLATS + max(platsdygn - belagda, 0) * TOM_PLATS
-                bok.intakt(manad, verksamhet, "3611" if verksamhet == ASYL else "3612", kr)
+                konto = "3611" if verksamhet == ASYL else "3612"
+                bok.intakt(manad, verksamhet, konto, kr, "dygnsersattning")
             manad = manad.nasta()
 
 
@@ -241,6 +265,12 @@ def _engangsbelopp(bok: Bokforing, folk: Sequence[Person]) -> None:
                 bok.intakt(manad_av(p.tillstand_datum), PUT, "3612", PUT_ENGANGS, "god_man")
 
 
-def varians(rng: random.Random, bok: Bokforing) -> dict[Nyckel, float]:
-    """Real ledgers are never exactly the model: a little noise per row."""
-    return {k: v * (1 + rng.gauss(0, 0.015)) for k, v in bok.belopp.items()}
+def utfall(
+    rng: random.Random, bok: Bokforing, beviljat: dict[tuple[Manad, str], float]
+) -> dict[Nyckel, float]:
+    """The booked outcome: granted claims added, and a little noise per row, since real
+    ledgers are never exactly the model."""
+    belopp = defaultdict(float, bok.belopp)
+    for (manad, verksamhet, konto, typ), kr in bok.ansokt.items():
+        belopp[(manad, verksamhet, konto)] -= kr * beviljat[(kvartal(manad), typ)]
+    return {k: v * (1 + rng.gauss(0, 0.015)) for k, v in belopp.items()}
