@@ -12,9 +12,12 @@ that placements and the ledger only read them.
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TypeVar
 
+K = TypeVar("K")
 NACKA = "0182"
 UTTAGSDATUM = date(2019, 12, 31)
 REFORM = date(2017, 7, 1)
@@ -27,7 +30,7 @@ ANDRA_KOMMUNER = {
     "0186": 5, "0160": 4, "0162": 3,  # Stockholms län
     "0380": 4, "2180": 3, "0484": 2, "1980": 2, "1880": 2, "1480": 2,  # outside the län
 }  # fmt: skip
-ANDRA_KOMMUNER_AR = {2014: 0.1, 2015: 0.75, 2016: 0.15}
+ANDRA_KOMMUNER_AR = {2014: 10, 2015: 75, 2016: 15}
 # Share of a year's arrivals per month (2015: the autumn peak, 2016: the tail of it).
 MANADSVIKTER = {
     2015: (2, 2, 2, 3, 3, 4, 6, 8, 14, 20, 22, 14),
@@ -82,6 +85,13 @@ class Person:
             return min(artonde, self.aldersandring)
         return artonde
 
+    def alder_pa(self, dag: date) -> int:
+        """Age in whole years by the birth date registered on that day."""
+        fodd = self.fodelsedatum
+        if self.aldersandring is not None and self.ny_fodelsedatum and dag >= self.aldersandring:
+            fodd = self.ny_fodelsedatum
+        return dag.year - fodd.year - ((dag.month, dag.day) < (fodd.month, fodd.day))
+
     def tillstand_pa(self, dag: date) -> str:
         if self.tillstand_datum is not None and self.tillstand_datum <= dag:
             return self.tillstand
@@ -96,10 +106,10 @@ def fodelsedag(fodd: date, alder: int) -> date:
         return date(fodd.year + alder, 3, 1)
 
 
-def vikta(rng: random.Random, vikter: dict[str, int] | dict[int, int]) -> object:
+def vikta(rng: random.Random, vikter: Mapping[K, int]) -> K:
     """One key drawn with the given weights."""
     nycklar = list(vikter)
-    return rng.choices(nycklar, weights=[vikter[k] for k in nycklar])[0]  # type: ignore[index]
+    return rng.choices(nycklar, weights=[vikter[k] for k in nycklar])[0]
 
 
 def personer(rng: random.Random) -> list[Person]:
@@ -107,7 +117,7 @@ def personer(rng: random.Random) -> list[Person]:
     ankomster = [(_ankomstdag(rng, ar), NACKA) for ar, n in NACKA_PER_AR.items() for _ in range(n)]
     for kommun, antal in ANDRA_KOMMUNER.items():
         for _ in range(antal):
-            ar = int(str(vikta(rng, {a: int(v * 100) for a, v in ANDRA_KOMMUNER_AR.items()})))
+            ar = vikta(rng, ANDRA_KOMMUNER_AR)
             ankomster.append((_ankomstdag(rng, ar), kommun))
     ankomster.sort()
     folk = [_person(rng, f"P{i:05d}", dag, kommun) for i, (dag, kommun) in enumerate(ankomster, 1)]
@@ -124,7 +134,7 @@ def _ankomstdag(rng: random.Random, ar: int) -> date:
 
 
 def _person(rng: random.Random, person_id: str, ankomst: date, ansvarig: str) -> Person:
-    alder = int(str(vikta(rng, ALDER_VID_ANKOMST)))
+    alder = vikta(rng, ALDER_VID_ANKOMST)
     fodd = ankomst - timedelta(days=int(365.25 * alder) + rng.randint(20, 340))
     pojkar = ANDEL_POJKAR.get(ankomst.year, ANDEL_POJKAR_OVRIGA_AR)
     vantan = 60 if ankomst.year == 2015 else 21
@@ -133,8 +143,8 @@ def _person(rng: random.Random, person_id: str, ankomst: date, ansvarig: str) ->
     slut, orsak = _vardens_slut(rng, fodd, anvisning, tillstand, tillstand_datum)
     return Person(
         person_id=person_id, fodelsedatum=fodd, kon="M" if rng.random() < pojkar else "K",
-        medborgarskap=str(vikta(rng, LANDER)), ankomstdatum=ankomst, anvisningsdatum=anvisning,
-        ansvarig=ansvarig, ankomstkommun=str(vikta(rng, ANKOMSTKOMMUNER)), tillstand=tillstand,
+        medborgarskap=vikta(rng, LANDER), ankomstdatum=ankomst, anvisningsdatum=anvisning,
+        ansvarig=ansvarig, ankomstkommun=vikta(rng, ANKOMSTKOMMUNER), tillstand=tillstand,
         tillstand_datum=tillstand_datum, vard_slut=slut, avslutsorsak=orsak,
     )  # fmt: skip
 
@@ -145,7 +155,7 @@ def _tillstand(rng: random.Random, anvisning: date) -> tuple[str, date | None]:
     beslut = anvisning + timedelta(days=rng.randint(120, langsta))
     if beslut > UTTAGSDATUM:
         return "asylsokande", None
-    return str(vikta(rng, TILLSTAND)), beslut
+    return vikta(rng, TILLSTAND), beslut
 
 
 def _vardens_slut(
@@ -161,7 +171,7 @@ def _vardens_slut(
         return tjugoett, "aldersgrans"
     arton = max(fodelsedag(fodd, 18), anvisning + timedelta(days=90))
     slut = arton + timedelta(days=rng.randint(0, max(1, (tjugoett - arton).days)))
-    return min(slut, tjugoett), str(vikta(rng, ORSAKER_VID_18_20))
+    return min(slut, tjugoett), vikta(rng, ORSAKER_VID_18_20)
 
 
 def _aldersandringar(rng: random.Random, folk: list[Person]) -> None:

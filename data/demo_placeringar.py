@@ -11,12 +11,12 @@ and never beyond their places, so occupancy reads like a real agreement.
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from data.demo_enheter import NACKA, OBEGRANSAD, Enhet, Platsperiod, platser_pa
-from data.demo_personer import UTTAGSDATUM, Person, fodelsedag, vikta
+from data.demo_personer import UTTAGSDATUM, Person, vikta
 
 STODBOENDE_FRAN = date(2016, 1, 1)
 FLYTTVAG_START = date(2017, 5, 1)
@@ -80,12 +80,6 @@ class Belaggning:
         self.bokat[enhet_id].append((fran, till))
 
 
-def alder(p: Person, dag: date) -> int:
-    fodd = p.fodelsedatum if p.aldersandring is None or dag < p.aldersandring else p.ny_fodelsedatum
-    assert fodd is not None
-    return dag.year - fodd.year - ((dag.month, dag.day) < (fodd.month, fodd.day))
-
-
 def placeringar(
     rng: random.Random, folk: list[Person], enheter: Sequence[Enhet], platser: list[Platsperiod]
 ) -> list[Placering]:
@@ -130,12 +124,12 @@ def _kedja(
 def _vistelse(rng: random.Random, p: Person, enhet: Enhet) -> str | None:
     if enhet.boendeform != "eget_boende" or p.ansvarig != NACKA:
         return None
-    return str(vikta(rng, EBO_VISTELSE))
+    return vikta(rng, EBO_VISTELSE)
 
 
 def _forsta_form(rng: random.Random, p: Person) -> str:
     start = p.anvisningsdatum
-    if alder(p, start) < 14:
+    if p.alder_pa(start) < 14:
         return "familjehem" if rng.random() < 0.4 else "HVB"
     if rng.random() < ANDEL_JOURHEM[SURGE[0] <= start <= SURGE[1]]:
         return "jourhem"
@@ -164,7 +158,7 @@ def _stadiets_slut(rng: random.Random, p: Person, form: str, dag: date) -> date:
 def _hvb_slut(rng: random.Random, p: Person, dag: date) -> date:
     """HVB ends at 18, in the 2017 wave, or (after the reform) within a year."""
     slut = [p.vuxen_fran() + timedelta(days=rng.randint(0, 60))]
-    if dag < FLYTTVAG_START and alder(p, FLYTTVAG_START) >= 16:
+    if dag < FLYTTVAG_START and p.alder_pa(FLYTTVAG_START) >= 16:
         if rng.random() < ANDEL_I_FLYTTVAGEN:
             slut.append(FLYTTVAG_START + timedelta(days=rng.randint(0, 60)))
     if dag >= SENA_ANKOMSTER - timedelta(days=60):
@@ -172,22 +166,22 @@ def _hvb_slut(rng: random.Random, p: Person, dag: date) -> date:
     if rng.random() < HVB_NEDDRAGNING[1]:
         slut.append(max(dag, HVB_NEDDRAGNING[0]) + timedelta(days=rng.randint(30, 300)))
     tidig = dag + timedelta(days=rng.randint(150, 500))
-    if tidig >= STODBOENDE_FRAN and alder(p, tidig) >= 16 and rng.random() < 0.25:
+    if tidig >= STODBOENDE_FRAN and p.alder_pa(tidig) >= 16 and rng.random() < 0.25:
         slut.append(tidig)
     return max(min(slut), dag + timedelta(days=14))
 
 
 def _nasta_form(rng: random.Random, p: Person, form: str, dag: date) -> str:
-    vuxen = alder(p, dag) >= 18
+    vuxen = p.alder_pa(dag) >= 18
     if form == "jourhem":
-        return "familjehem" if alder(p, dag) < 14 else _hvb_eller_familjehem(rng, p, dag)
+        return "familjehem" if p.alder_pa(dag) < 14 else _hvb_eller_familjehem(rng, p, dag)
     if not vuxen and form in ("HVB", "familjehem"):
-        if dag >= STODBOENDE_FRAN and alder(p, dag) >= 16 and form == "HVB":
+        if dag >= STODBOENDE_FRAN and p.alder_pa(dag) >= 16 and form == "HVB":
             return "stodboende"
         return "familjehem" if dag >= HVB_NEDDRAGNING[0] else form
     if form in ("traningslagenhet", "eget_boende"):
         return form
-    return str(vikta(rng, {"traningslagenhet": 40, "eget_boende": 25, "stodboende": 35}))
+    return vikta(rng, {"traningslagenhet": 40, "eget_boende": 25, "stodboende": 35})
 
 
 def _valj_enhet(
@@ -231,9 +225,9 @@ def _reserv(form: str, enheter: dict[str, Enhet]) -> Enhet:
 
 
 def _kandidater(
-    rng: random.Random, p: Person, form: str, dag: date, till: date, enheter: object
+    rng: random.Random, p: Person, form: str, dag: date, till: date, enheter: Iterable[Enhet]
 ) -> list[tuple[Enhet, date]]:
-    alla = [e for e in enheter if e.boendeform == form]  # type: ignore[attr-defined]
+    alla = [e for e in enheter if e.boendeform == form]
     if p.ansvarig != NACKA:
         lokala = [e for e in alla if e.kommun == NACKA and e.regi != "egen"]
         return [(e, till) for e in _blanda(rng, lokala, lambda _e: 1.0)]
@@ -253,7 +247,7 @@ def _egen_slut(p: Person, e: Enhet, dag: date, till: date) -> date:
     age, until the permit. PUT HVB places: anyone under 18, since from the 2015 surge on
     every free bed was used."""
     if e.enhet_id in ("E001", "E002"):
-        if p.tillstand_pa(dag) != "asylsokande" or (alder(p, dag) < 14) != (e.enhet_id == "E002"):
+        if p.tillstand_pa(dag) != "asylsokande" or (p.alder_pa(dag) < 14) != (e.enhet_id == "E002"):
             return dag
         permit = p.tillstand_datum or till
         return min(till, permit + timedelta(days=21), p.vuxen_fran())
@@ -268,10 +262,9 @@ def _lagesvikt(e: Enhet) -> float:
     return 2.0 if e.kommun.startswith("01") else 1.0
 
 
-def _blanda(rng: random.Random, enheter: list[Enhet], vikt: object) -> list[Enhet]:
+def _blanda(
+    rng: random.Random, enheter: list[Enhet], vikt: Callable[[Enhet], float]
+) -> list[Enhet]:
     """A weighted random order (Efraimidis-Spirakis keys)."""
-    nycklar = [(rng.random() ** (1.0 / vikt(e)), e.enhet_id, e) for e in enheter]  # type: ignore[operator]
+    nycklar = [(rng.random() ** (1.0 / vikt(e)), e.enhet_id, e) for e in enheter]
     return [e for _, _, e in sorted(nycklar, reverse=True)]
-
-
-__all__ = ["Placering", "placeringar", "fodelsedag"]
