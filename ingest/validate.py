@@ -47,6 +47,9 @@ def parse_table(
     spec = TABLES_BY_NAME[raw.table]
     lines = [line for line, _ in raw.rows]
     parsed = ParsedTable(spec, raw.fil, raw.path, lines, {}, raw.rows_read, raw.empty_rows, True)
+    if not raw.header:
+        parsed.complete = False
+        return parsed, [Problem(raw.fil, None, None, "filen är tom (rubrikrad saknas)")], []
     positions, problems, extras = _map_header(raw, spec)
     notices = [f"{raw.fil}: extra kolumner ignoreras: {', '.join(extras)}"] if extras else []
     flagged = _personnummer_cells(raw, positions, problems)
