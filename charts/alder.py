@@ -35,7 +35,10 @@ def alderspyramid(df: pl.DataFrame) -> go.Figure:
             customdata=del_df["antal"],
             hovertemplate="%{y} år: %{customdata:,.0f} personer",
         )
-    storst = int(df.group_by("alder", "kon").agg(pl.col("antal").sum())["antal"].max() or 1)
+    storst = int(
+        df.group_by("alder", "kon").agg(pl.col("antal").sum()).select(pl.col("antal").max()).item()
+        or 1
+    )
     fig.update_layout(barmode="relative", bargap=0.1)
     grundlayout(fig, y_titel="ålder", x_titel="antal personer")
     steg = max(1, storst // 4)

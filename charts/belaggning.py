@@ -82,7 +82,7 @@ def varmekarta(df: pl.DataFrame) -> go.Figure:
             y=tabell["enhet_namn"].to_list(),
             colorscale=[list(s) for s in SEKVENS],
             zmin=0,
-            zmax=max(1.0, float(df["belaggning"].max() or 0)),
+            zmax=max(1.0, float(df.select(pl.col("belaggning").max()).item() or 0)),
             texttemplate="%{z:.0%}",
             hovertemplate="%{y}, %{x}: beläggning %{z:.1%}<extra></extra>",
             colorbar={"tickformat": ".0%", "title": {"text": "Beläggning"}},

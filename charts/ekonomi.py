@@ -22,6 +22,11 @@ PROGNOSMETOD = {
 }
 
 
+def kategorietikett(kategori: str, typ: str) -> str:
+    """`statlig_ersattning`, `intakt` → `Statlig ersattning (intäkt)`."""
+    return f"{kategori.replace('_', ' ').capitalize()} ({'intäkt' if typ == 'intakt' else typ})"
+
+
 def manadsutfall(df: pl.DataFrame) -> go.Figure:
     """Cost and revenue per month as bars, their budgets as dashed lines."""
     if df.is_empty():
@@ -97,9 +102,11 @@ def kategorier(df: pl.DataFrame) -> go.Figure:
     """Outcome against budget per reporting category, costs and revenues side by side."""
     if df.is_empty():
         return tom_figur(INGA_DATA)
-    df = df.with_columns((pl.col("kategori") + " (" + pl.col("typ") + ")").alias("etikett")).sort(
-        "utfall_kr"
-    )
+    df = df.with_columns(
+        etikett=pl.Series(
+            [kategorietikett(k, t) for k, t in df.select("kategori", "typ").iter_rows()]
+        )
+    ).sort("utfall_kr")
     fig = go.Figure()
     fig.add_bar(
         y=df["etikett"],
@@ -160,7 +167,7 @@ def vattenfall(df: pl.DataFrame) -> go.Figure:
     tecken = pl.when(pl.col("typ") == "intakt").then(1).otherwise(-1)
     budget_balans = float(df.select((tecken * pl.col("budget_kr")).sum()).item())
     steg = df.filter(pl.col("avvikelse_kr") != 0).sort("avvikelse_kr")
-    etiketter = [f"{k} ({t})" for k, t in steg.select("kategori", "typ").iter_rows()]
+    etiketter = [kategorietikett(k, t) for k, t in steg.select("kategori", "typ").iter_rows()]
     utfall = budget_balans + float(steg["avvikelse_kr"].sum())
     fig = go.Figure(
         go.Waterfall(

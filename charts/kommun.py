@@ -55,14 +55,14 @@ def flode(df: pl.DataFrame) -> go.Figure:
             valueformat=",.0f",
             node={
                 "label": etiketter,
-                "color": [OKABE_ITO[i % len(OKABE_ITO)] for i in range(len(vanster))]
-                + [GRA] * len(hoger),
+                "color": [BLA] * len(vanster) + [GRA] * len(hoger),
                 "pad": 12,
             },
             link={
                 "source": [vanster.index(a) for a in df["ansvarig_namn"]],
                 "target": [len(vanster) + hoger.index(v) for v in df["vistelse_namn"]],
                 "value": df["antal"].to_list(),
+                "color": "rgba(86, 180, 233, 0.35)",
             },
         )
     )

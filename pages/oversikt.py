@@ -58,12 +58,17 @@ def skillnad(a: int | None, b: int | None) -> int | None:
     return a - b if a is not None and b is not None else None
 
 
+def pil(text: str) -> str:
+    """st.metric points its arrow down only for an ASCII minus; ours is the typographic one."""
+    return "-" + text[1:] if text.startswith("−") else text
+
+
 kol = st.columns(4)
 with kol[0]:
     st.metric(
         "I vård nu",
         fmt_antal(nu),
-        delta=fmt_forandring(skillnad(nu, forra_manaden)) + " mot förra månaden",
+        delta=pil(fmt_forandring(skillnad(nu, forra_manaden)) + " mot förra månaden"),
         delta_color="off",
         help="Barn och unga i vård på rapportdatumet med perspektivkommunen som ansvarig.",
     )
@@ -81,7 +86,7 @@ with kol[2]:
     st.metric(
         "Balans hittills i år",
         fmt_kr(ack["ack_balans"] if ack else None),
-        delta=(fmt_kr(avvikelse) + " mot budget") if avvikelse is not None else None,
+        delta=pil(fmt_kr(avvikelse) + " mot budget") if avvikelse is not None else None,
         help="Intäkt − kostnad från januari till rapportdatumets månad.",
     )
     st.page_link("pages/ekonomi.py", label="Ekonomi", icon=":material/arrow_forward:")

@@ -64,8 +64,8 @@ def tabell(df: pl.DataFrame) -> None:
 
 def nedladdning(df: pl.DataFrame, figur: str, nyckel: str) -> None:
     """Download buttons for the figure as Excel-friendly CSV and as XLSX."""
-    vanster, hoger, _ = st.columns([1, 1, 3])
-    vanster.download_button(
+    rad = st.container(horizontal=True)
+    rad.download_button(
         "Ladda ner CSV",
         to_csv_excel(df),
         file_name=f"{figur}.csv",
@@ -74,7 +74,7 @@ def nedladdning(df: pl.DataFrame, figur: str, nyckel: str) -> None:
         on_click="ignore",
         help="Semikolon, decimalkomma, UTF-8 med BOM: öppnas direkt i svenskt Excel.",
     )
-    hoger.download_button(
+    rad.download_button(
         "Ladda ner Excel",
         to_xlsx(df),
         file_name=f"{figur}.xlsx",

@@ -106,7 +106,7 @@ def browser() -> Iterator[Browser]:
 @pytest.fixture
 def sida(browser: Browser) -> Iterator[Page]:
     context = browser.new_context(
-        accept_downloads=True, locale="sv-SE", viewport={"width": 1400, "height": 1000}
+        accept_downloads=True, locale="sv-SE", viewport={"width": 1400, "height": 2600}
     )
     page = context.new_page()
     page.set_default_timeout(60_000)

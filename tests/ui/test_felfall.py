@@ -9,9 +9,13 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
+import ui.db
+
 Oppna = Callable[..., AppTest]
+ROT = Path(__file__).resolve().parents[2]
 
 
 def test_saknad_databas_ger_rad_om_import(oppna: Oppna, tmp_path: Path) -> None:
@@ -71,3 +75,14 @@ def test_ny_import_syns_utan_omstart(
     # the new snapshot has no placements: nobody in care, picked up by the same session
     assert not at.exception
     assert [m.value for m in at.metric if m.label == "I vård nu"] == ["0"]
+
+
+def test_forsta_start_bygger_demodatabasen(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    standard = tmp_path / "data" / "ekb.duckdb"
+    monkeypatch.setattr(ui.db, "STANDARD_DB", standard)
+    monkeypatch.delenv("EKB_DB", raising=False)
+    at = AppTest.from_file(str(ROT / "dashboard.py"), default_timeout=300).run()
+    assert not at.exception
+    assert standard.exists(), "demodatabasen byggdes inte på standardsökvägen"
+    assert any("Demodata" in w.value for w in at.warning)
+    assert [t.value for t in at.title] == ["Översikt"]
