@@ -182,12 +182,24 @@ select * from final;
 
 -- Grain: one row per placement per stretch of care in which the responsible
 -- municipality, residence-permit status, valid birth date and age group are
--- all constant. Every person figure filters and groups these rows, so ages,
+-- all constant; a person's rows never overlap, so counting rows on a date
+-- counts persons. Every person figure filters and groups these rows, so ages,
 -- transfers (överflyttning) and status changes stay exact without expanding
 -- placements day by day. [fran, till) is inside the placement's care interval.
 create table vard_perioder as
 with aldersgrupper(aldersgrupp, fran_ar, till_ar) as (
     values ('0-13', 0, 14), ('14-17', 14, 18), ('18-20', 18, 21), ('21+', 21, 10000)
+),
+utan_overlapp as (
+    -- the import refuses overlapping placements; should two overlap anyway, the later
+    -- startdatum wins from its start (METRICS.md), so a person is never counted twice
+    select
+        *,
+        least(
+            effektiv_slut,
+            coalesce(lead(startdatum) over (partition by person_id order by startdatum, placering_id), date '9999-12-31')
+        ) as vard_slut,
+    from placering_perioder
 ),
 delar as (
     select
@@ -204,13 +216,13 @@ delar as (
         s.platstyp,
         f.fodelsedatum,
         greatest(p.startdatum, s.giltig_fran, f.giltig_fran) as fran,
-        least(p.effektiv_slut, s.giltig_till, f.giltig_till) as till,
-    from placering_perioder as p
+        least(p.vard_slut, s.giltig_till, f.giltig_till) as till,
+    from utan_overlapp as p
     join placeringar as pl on pl.placering_id = p.placering_id
     join status_perioder as s
-        on s.person_id = p.person_id and s.giltig_fran < p.effektiv_slut and s.giltig_till > p.startdatum
+        on s.person_id = p.person_id and s.giltig_fran < p.vard_slut and s.giltig_till > p.startdatum
     join fodelsedatum_perioder as f
-        on f.person_id = p.person_id and f.giltig_fran < p.effektiv_slut and f.giltig_till > p.startdatum
+        on f.person_id = p.person_id and f.giltig_fran < p.vard_slut and f.giltig_till > p.startdatum
         and f.giltig_fran < s.giltig_till and f.giltig_till > s.giltig_fran
 ),
 final as (
@@ -294,25 +306,19 @@ final as (
 )
 select * from final order by fran;
 
--- Occupancy per unit, platstyp and month within [fran, till], the stretches
--- above split at month boundaries. Shared by the belaggning_* figures.
-create macro belaggning_manad(p_fran, p_till, boendeform := null, regi := null) as table
-with enheter_urval as (
-    select enhet_id from enheter as e
-    where (boendeform is null or list_contains(boendeform::varchar[], e.boendeform))
-        and (regi is null or list_contains(regi::varchar[], e.regi))
-),
-inom as (
+-- Place-days, care-days and vacant place-days of the stretches in belaggning_perioder
+-- clipped to [fran, till), per unit, platstyp and month.
+create macro belaggning_delar(p_fran, p_till) as table
+with inom as (
     select
         enhet_id,
         platstyp,
         antal_platser,
         antal_placeringar,
         greatest(fran, p_fran::date) as fran,
-        least(till, p_till::date + 1) as till,
+        least(till, p_till::date) as till,
     from belaggning_perioder
-    where fran <= p_till::date and till > p_fran::date
-        and enhet_id in (select enhet_id from enheter_urval)
+    where fran < p_till::date and till > p_fran::date and p_fran::date < p_till::date
 ),
 per_manad as (
     select
@@ -322,20 +328,76 @@ per_manad as (
     from inom
 ),
 dagar as (
-    select
-        *,
-        least(till, (manad_start + interval 1 month)::date) - greatest(fran, manad_start) as dygn,
+    select *, least(till, (manad_start + interval 1 month)::date) - greatest(fran, manad_start) as dygn,
     from per_manad
 )
 select
     enhet_id,
     platstyp,
-    strftime(manad_start, '%Y-%m') as manad,
+    manad_start,
     sum(antal_platser * dygn)::bigint as platsdygn,
     sum(antal_placeringar * dygn)::bigint as vardygn,
     sum(greatest(0, antal_platser - antal_placeringar) * dygn)::bigint as lediga_platsdygn,
 from dagar
 group by all;
+
+-- Grain: one row per unit and platstyp per calendar month, precomputed so that a
+-- figure over whole months reads a few rows per unit instead of every stretch.
+create table belaggning_manader as
+select * from belaggning_delar(date '0001-01-01', date '9999-12-31') order by manad_start, enhet_id;
+
+-- Occupancy per unit, platstyp and month within [fran, till] for units passing the
+-- filters: whole months from belaggning_manader, the partial first and last month
+-- from the stretches. Shared by the belaggning_* figures.
+create macro belaggning_manad(p_fran, p_till, boendeform := null, regi := null) as table
+with enheter_urval as (
+    select enhet_id from enheter as e
+    where (boendeform is null or list_contains(boendeform::varchar[], e.boendeform))
+        and (regi is null or list_contains(regi::varchar[], e.regi))
+),
+hela as (
+    select * from belaggning_manader
+    where manad_start >= p_fran::date and last_day(manad_start) <= p_till::date
+),
+forsta as (
+    -- the first month when the period starts after its first day or ends before its last;
+    -- otherwise an empty interval, which reads nothing
+    select * from belaggning_delar(
+        p_fran,
+        case
+            when day(p_fran::date) > 1 or last_day(p_fran::date) > p_till::date
+                then least(p_till::date, last_day(p_fran::date)) + 1
+            else p_fran::date
+        end
+    )
+),
+sista as (
+    -- the last month when it is another month than the first and ends before its last day
+    select * from belaggning_delar(
+        date_trunc('month', p_till::date),
+        case
+            when date_trunc('month', p_till::date) > p_fran::date and last_day(p_till::date) > p_till::date
+                then p_till::date + 1
+            else date_trunc('month', p_till::date)::date
+        end
+    )
+),
+alla as (
+    select * from hela
+    union all
+    select * from forsta
+    union all
+    select * from sista
+)
+select
+    enhet_id,
+    platstyp,
+    strftime(manad_start, '%Y-%m') as manad,
+    platsdygn,
+    vardygn,
+    lediga_platsdygn,
+from alla
+where enhet_id in (select enhet_id from enheter_urval);
 
 -- The rows of vard_perioder that pass the person filters every person figure
 -- offers (NULL = no filter; kommun is the responsible municipality of the row).
@@ -350,8 +412,8 @@ where (kommun is null or v.ansvarig_kommun = kommun)
     and (aldersgrupp is null or list_contains(aldersgrupp::varchar[], v.aldersgrupp))
     and (kon is null or list_contains(kon::varchar[], v.kon));
 
--- Persons in care on d who pass the filters, one row each (the placement with
--- the latest startdatum wins should two overlap), with their age on d.
+-- Persons in care on d who pass the filters, one row each (vard_perioder
+-- never overlaps for a person), with their age on d.
 create macro i_vard_pa(
     d, kommun := null, vistelsekommun := null, boendeform := null, regi := null, aldersgrupp := null, kon := null
 ) as table
@@ -362,8 +424,7 @@ from vard_urval(
     kommun := kommun, vistelsekommun := vistelsekommun, boendeform := boendeform,
     regi := regi, aldersgrupp := aldersgrupp, kon := kon
 )
-where fran <= d::date and till > d::date
-qualify row_number() over (partition by person_id order by startdatum desc, placering_id desc) = 1;
+where fran <= d::date and till > d::date;
 
 -- The month's stock dates within [fran, till]: the month's last day, or till
 -- or the extraction date when earlier. Months after the extraction date are left out.
@@ -382,23 +443,38 @@ select
     least(last_day(m), p_till::date, (select uttag from grans)) as dag,
 from manader;
 
--- Persons in care on each stock date of [fran, till] who pass the filters, one
--- row per month and person, with their age on the stock date.
-create macro i_vard_manad_bestand(
+-- The stock of persons in care per month as events: a row of vard_perioder is in
+-- the stock of every month whose stock date (bestandsdagar) lies in [fran, till),
+-- which is a run of consecutive months, so it adds 1 from its first such month and
+-- takes it away after its last. A running sum of delta per month gives the stock
+-- without joining rows to dates. Rows carry every attribute to group or filter on.
+create macro bestand_handelser(
     p_fran, p_till, kommun := null, vistelsekommun := null, boendeform := null, regi := null,
     aldersgrupp := null, kon := null
 ) as table
-select
-    b.manad,
-    b.dag,
-    v.*,
-    alder_pa(v.fodelsedatum, b.dag) as alder,
-from bestandsdagar(p_fran, p_till) as b
-join vard_urval(
-    kommun := kommun, vistelsekommun := vistelsekommun, boendeform := boendeform,
-    regi := regi, aldersgrupp := aldersgrupp, kon := kon
-) as v on v.fran <= b.dag and v.till > b.dag
-qualify row_number() over (partition by b.manad, v.person_id order by v.startdatum desc, v.placering_id desc) = 1;
+with grans as (
+    select
+        date_trunc('month', p_fran::date)::date as forsta_manad,
+        least(p_till::date, uttagsdatum()) as sista_dag,
+        least(last_day(p_fran::date), p_till::date, uttagsdatum()) as forsta_dag,
+),
+rader as (
+    select
+        v.*,
+        greatest(date_trunc('month', v.fran)::date, g.forsta_manad) as forsta,
+        case
+            when v.till > g.sista_dag then date_trunc('month', g.sista_dag)::date
+            else (date_trunc('month', v.till) - interval 1 month)::date
+        end as sista,
+    from vard_urval(
+        kommun := kommun, vistelsekommun := vistelsekommun, boendeform := boendeform,
+        regi := regi, aldersgrupp := aldersgrupp, kon := kon
+    ) as v, grans as g
+    where v.fran <= g.sista_dag and v.till > g.forsta_dag and p_fran::date <= p_till::date
+)
+select *, forsta as manad_start, 1 as delta, from rader where forsta <= sista
+union all
+select *, (sista + interval 1 month)::date, -1 from rader where forsta <= sista;
 
 -- 18th and 21st birthdays in (d, d + 12 months] of those in care on d who pass
 -- the filters, with the birth date valid on d (docs/metrics.md "Upcoming birthdays").
@@ -417,3 +493,18 @@ fodelsedagar as (
 )
 select * from fodelsedagar
 where fodelsedag > d::date and fodelsedag <= (d::date + interval 12 month)::date;
+
+-- Grain: one row per anvisning, with what anvisningar_manad groups by worked out once:
+-- sex, age group on anvisningsdatum (birth date valid that day) and the decision's
+-- number among the person's decisions (1 = first anvisning, later = transfers).
+create table anvisningar_berikade as
+select
+    a.*,
+    p.kon,
+    aldersgrupp_for(alder_pa(f.fodelsedatum, a.anvisningsdatum)) as aldersgrupp,
+    row_number() over (partition by a.person_id order by a.anvisningsdatum, a.anvisning_id) as nummer,
+from anvisningar as a
+join personer as p on p.person_id = a.person_id
+join fodelsedatum_perioder as f
+    on f.person_id = a.person_id and f.giltig_fran <= a.anvisningsdatum and f.giltig_till > a.anvisningsdatum
+order by a.anvisningsdatum;

@@ -16,55 +16,65 @@ urval as (
     where fran <= $till::date and till > $fran::date
 ),
 bestand as (
-    select manad, count(*) as antal_i_vard,
-    from i_vard_manad_bestand(
+    select manad_start, sum(delta) as delta,
+    from bestand_handelser(
         $fran, $till,
         kommun := $kommun, vistelsekommun := $vistelsekommun, boendeform := $boendeform,
         regi := $regi, aldersgrupp := $aldersgrupp, kon := $kon
     )
-    group by manad
+    group by manad_start
 ),
 nya as (
-    select strftime(startdatum, '%Y-%m') as manad, count(*) as nya_placeringar,
+    select date_trunc('month', startdatum)::date as manad_start, count(*) as nya_placeringar,
     from urval
-    where fran = startdatum and startdatum between $fran::date and $till::date
+    where fran = startdatum and startdatum >= $fran::date
     group by all
 ),
 avslutade as (
-    select strftime(slutdatum, '%Y-%m') as manad, count(*) as avslutade_placeringar,
+    select date_trunc('month', slutdatum)::date as manad_start, count(*) as avslutade_placeringar,
     from urval
     where till = slutdatum and slutdatum between $fran::date and least($till::date, uttagsdatum())
     group by all
 ),
-delar as (
+dygn_handelser as (
+    -- care-days: the number of placements in care changes only where a row starts or ends
+    select greatest(fran, $fran::date) as dag, 1 as delta, from urval
+    union all
+    select till, -1 from urval where till <= $till::date
+),
+stycken as (
     select
-        greatest(fran, $fran::date) as fran,
-        least(till, $till::date + 1) as till,
-        unnest(generate_series(
-            date_trunc('month', greatest(fran, $fran::date)),
-            date_trunc('month', least(till, $till::date + 1) - 1),
-            interval 1 month
-        ))::date as manad_start,
-    from urval
+        dag as fran,
+        coalesce(lead(dag) over (order by dag), $till::date + 1) as till,
+        sum(sum(delta)) over (order by dag rows between unbounded preceding and current row) as antal,
+    from dygn_handelser
+    group by dag
 ),
 vardygn as (
     select
-        strftime(manad_start, '%Y-%m') as manad,
-        sum(least(till, (manad_start + interval 1 month)::date) - greatest(fran, manad_start))::bigint as vardygn,
-    from delar
-    group by all
+        manad_start,
+        sum(antal * (least(till, (manad_start + interval 1 month)::date) - greatest(fran, manad_start)))::bigint
+            as vardygn,
+    from (
+        select *, unnest(generate_series(date_trunc('month', fran), date_trunc('month', till - 1), interval 1 month))::date
+            as manad_start,
+        from stycken
+        where fran < till
+    )
+    group by manad_start
 ),
 final as (
     select
         m.manad,
-        coalesce(b.antal_i_vard, 0) as antal_i_vard,
+        coalesce(sum(b.delta) over (order by m.manad_start rows between unbounded preceding and current row), 0)::bigint
+            as antal_i_vard,
         coalesce(n.nya_placeringar, 0) as nya_placeringar,
         coalesce(a.avslutade_placeringar, 0) as avslutade_placeringar,
         coalesce(v.vardygn, 0) as vardygn,
     from manader as m
-    left join bestand as b on b.manad = m.manad
-    left join nya as n on n.manad = m.manad
-    left join avslutade as a on a.manad = m.manad
-    left join vardygn as v on v.manad = m.manad
+    left join bestand as b on b.manad_start = m.manad_start
+    left join nya as n on n.manad_start = m.manad_start
+    left join avslutade as a on a.manad_start = m.manad_start
+    left join vardygn as v on v.manad_start = m.manad_start
 )
 select * from final order by manad

@@ -42,6 +42,19 @@ def test_belaggning_period_ending_mid_month(belaggningsfall: Path) -> None:
     assert df.rows() == [("V1", "2024-01", 50, 25, 0.5), ("V2", "2024-01", 2, 1, 0.5)]
 
 
+def test_belaggning_period_starting_and_ending_mid_month(belaggningsfall: Path) -> None:
+    # 2024-01-10 .. 2024-02-10: partial first and last month.
+    # V1 Jan 10..31: places 5 x 6 (10..15) + 3 x 16 = 78; persons 2 x 6 + 2 x 4 + 3 x 5 + 4 x 3 + 3 x 4 = 59
+    # V1 Feb 1..10: places 3 x 10 = 30; persons 3 x 9 (P2 P3 P6) + 2 (02-10: P3 has moved out) = 29
+    # V2 Jan 10..31: 44 places, P4 10 days
+    df = queries.run("belaggning", belaggningsfall, fran="2024-01-10", till="2024-02-10")
+    assert df.drop("belaggning").rows() == [
+        ("V1", "2024-01", 78, 59),
+        ("V1", "2024-02", 30, 29),
+        ("V2", "2024-01", 44, 10),
+    ]
+
+
 def test_belaggning_enhet_vacant_and_cost(belaggningsfall: Path) -> None:
     # V1 Jan vacant 44 x 1 000 kr; V1 Feb: 02-01..02-09 3 persons = 0, 02-10..02-20 2 persons
     #   -> 1 x 11 = 11 x 1 000; V2 Jan: 01-10..01-19 1 x 10 + 01-20..01-31 2 x 12 = 34 x 500
