@@ -18,6 +18,7 @@ import tempfile
 import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -119,7 +120,7 @@ def time_figures(path: Path, runs: int) -> dict[str, float]:
     result = {}
     with duckdb.connect(str(path), read_only=True) as con:
         for fig in queries.catalogue():
-            params = {k: v for k, v in PARAMS.items() if k in fig.params}
+            params: dict[str, Any] = {k: v for k, v in PARAMS.items() if k in fig.params}
             queries.run(fig.name, con=con, **params)
             times = []
             for _ in range(runs):
