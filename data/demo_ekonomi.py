@@ -29,7 +29,7 @@ SISTA_MANAD = Manad(2019, 12)
 ASYL, PUT = "EKB asyl", "EKB PUT"
 DYGN_HVB, DYGN_STODBOENDE, BELAGD_PLATS, TOM_PLATS = 1_900, 1_000, 1_900, 1_600
 SCHABLON, SCHABLON_18_20, ANDEL_MED_STUDIEHJALP = 1_350, 750, 0.85
-ANDEL_FORTSATT_VARD = 0.35
+ANDEL_FORTSATT_VARD = 0.25
 """Share of 18-20 care in HVB/family homes, begun before 18, granted actual costs above 750 kr."""
 ANVISNINGSSCHABLON, PUT_ENGANGS = 52_000, 30_000
 ARLIG_ERSATTNING, ARLIG_RORLIG = 500_000, 141_750
@@ -38,7 +38,7 @@ GOD_MAN_PER_DYGN, BISTAND_PER_DYGN, TOLK_PER_DYGN, RESOR_PER_DYGN = 130, 150, 15
 PERSONAL_PER_PLATSDYGN = {"HVB": 1_000, "stodboende": 520, "traningslagenhet": 180}
 ANDEL_BISTAND_ERSATT = 0.5
 """Share of PUT 18-20 youths' försörjningsstöd reimbursed (no other entitlement, 30 b §)."""
-SANKT_ARVODE_18_20 = (date(2019, 1, 1), 0.6)
+SANKT_ARVODE_18_20 = (date(2019, 1, 1), 0.8)
 """From 2019 family homes of youths over 18 are paid a lowered fee (förlängd placering)."""
 ARBETSGIVARAVGIFT = 0.3142
 HYRA_PER_PLATS_OCH_MANAD = 9_000

@@ -85,16 +85,18 @@ EGNA_ENHETER: tuple[tuple[str, str, str, str, int], ...] = (
 )
 
 # Contracted places: (enhet, from, to, places, platstyp, age from, age to). The asylum
-# places grow from 9 to 15 on 2014-10-01 and are wound down in 2018-2019 as the need falls.
+# places grow from 9 to 15 on 2014-10-01; after the 2017 reform the HVB places are wound
+# down as the need falls, until only Duvnäs (3) and the training flats are left.
 PLATSER: tuple[tuple[str, date, date | None, int, str, int | None, int | None], ...] = (
-    ("E001", date(2013, 1, 1), date(2018, 6, 30), 9, "asyl", 14, 17),
-    ("E001", date(2018, 7, 1), date(2019, 3, 31), 4, "asyl", 14, 17),
+    ("E001", date(2013, 1, 1), date(2018, 9, 30), 9, "asyl", 14, 17),
+    ("E001", date(2018, 10, 1), date(2019, 6, 30), 4, "asyl", 14, 17),
     ("E002", date(2014, 10, 1), date(2018, 6, 30), 6, "asyl", 0, 13),
-    ("E003", date(2013, 1, 1), None, 5, "PUT", 14, 17),
-    ("E004", date(2013, 1, 1), date(2019, 6, 30), 3, "PUT", 14, 17),
+    ("E003", date(2013, 1, 1), date(2019, 9, 30), 5, "PUT", 14, 17),
+    ("E003", date(2019, 10, 1), None, 3, "PUT", 14, 17),
+    ("E004", date(2013, 1, 1), date(2019, 9, 30), 3, "PUT", 14, 17),
     ("E005", date(2013, 1, 1), date(2018, 12, 31), 7, "PUT", 14, 17),
-    ("E005", date(2019, 1, 1), None, 3, "PUT", 14, 17),
-    ("E006", date(2013, 1, 1), date(2018, 9, 30), 6, "PUT", 14, 17),
+    ("E005", date(2019, 1, 1), date(2019, 9, 30), 3, "PUT", 14, 17),
+    ("E006", date(2013, 1, 1), date(2018, 12, 31), 6, "PUT", 14, 17),
     ("E007", date(2013, 1, 1), None, 6, "PUT", 18, 20),
     ("E008", date(2016, 3, 1), date(2018, 12, 31), 12, "ovrig", 16, 20),
     ("E008", date(2019, 1, 1), None, 8, "ovrig", 16, 20),

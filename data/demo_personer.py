@@ -23,7 +23,7 @@ UTTAGSDATUM = date(2019, 12, 31)
 REFORM = date(2017, 7, 1)
 
 # Nacka's own anvisningar per year; 2013 is the cohort already in care when the period starts.
-NACKA_PER_AR = {2013: 28, 2014: 44, 2015: 230, 2016: 38, 2017: 16, 2018: 10, 2019: 7}
+NACKA_PER_AR = {2013: 28, 2014: 44, 2015: 236, 2016: 38, 2017: 16, 2018: 10, 2019: 7}
 # Youths assigned by other municipalities who live in Nacka: kommun -> number.
 ANDRA_KOMMUNER = {
     "0180": 14, "0120": 9, "0138": 8, "0136": 8, "0126": 7, "0127": 6, "0181": 6,

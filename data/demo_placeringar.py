@@ -27,7 +27,7 @@ HVB_NEDDRAGNING = (date(2018, 1, 1), 0.9)
 """From 2018 most HVB stays are ended within a year as the own HVB places are cut."""
 SURGE = (date(2015, 7, 1), date(2016, 3, 31))
 ANDEL_JOURHEM = {True: 0.55, False: 0.2}
-EBO_VISTELSE = {NACKA: 55, "0180": 25, "0181": 10, "0127": 10, "0126": 10, "1480": 5}
+EBO_VISTELSE = {NACKA: 62, "0180": 25, "0181": 10, "0127": 10, "0126": 10, "1480": 5}
 KORTASTE_EGNA = timedelta(days=60)
 """An own place free for at least this long is used even if the youth must move on later."""
 EGNA_PUT_HVB = ("E003", "E004", "E005", "E006")
@@ -258,7 +258,7 @@ def _egen_slut(p: Person, e: Enhet, dag: date, till: date) -> date:
 
 def _lagesvikt(e: Enhet) -> float:
     if e.kommun == NACKA:
-        return 5.0
+        return 6.0
     return 2.0 if e.kommun.startswith("01") else 1.0
 
 

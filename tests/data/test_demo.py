@@ -151,8 +151,9 @@ def test_asylum_places_rise_from_9_to_15_on_2014_10_01(con: duckdb.DuckDBPyConne
     assert _one(con, sql, t="asyl", d=date(2014, 10, 1)) == 15
     # 27 PUT places while the agreements stand: 5 + 3 + 7 + 6 + 6 over five own units
     assert _one(con, sql, t="PUT", d=date(2015, 6, 1)) == 27
-    # wound down as the need falls: 2019-12-31 has 5 + 3 + 6 = 14 PUT and no asylum places
-    assert _one(con, sql, t="PUT", d=date(2019, 12, 31)) == 14
+    # wound down as the need falls: on 2019-12-31 Duvnäs 3 + Björknäs 6 = 9 PUT places remain
+    # and no asylum places
+    assert _one(con, sql, t="PUT", d=date(2019, 12, 31)) == 9
     assert _one(con, sql, t="asyl", d=date(2019, 12, 31)) is None
 
 
@@ -265,3 +266,18 @@ def test_ledger_has_corrections_and_a_monthly_budget(con: duckdb.DuckDBPyConnect
     assert months == budget_months == 72
     assert activities == [("EKB PUT",), ("EKB asyl",)]
     assert isinstance(corrections, int) and corrections >= 3
+
+
+def test_claims_per_quarter_with_granted_amounts(con: duckdb.DuckDBPyConnection) -> None:
+    rows = con.execute(
+        "select period, ersattningstyp, sokt_belopp, beviljat_belopp from ersattningsansokningar"
+    ).fetchall()
+    # dated to the quarter's last month; 2014-03 .. 2019-12 is 6 years x 4 quarters
+    assert {period.month for period, *_ in rows} == {3, 6, 9, 12}
+    assert len({period for period, *_ in rows}) == 24
+    decided = [(sokt, beviljat) for period, _, sokt, beviljat in rows if period < date(2019, 12, 1)]
+    assert decided and all(0 < beviljat <= sokt for sokt, beviljat in decided)
+    # the last quarter is not yet decided by the extraction date
+    assert all(beviljat is None for period, _, _, beviljat in rows if period == date(2019, 12, 1))
+    # the 1 350 kr schablon is claimed only from the reform on (2017-07-01)
+    assert min(p for p, typ, *_ in rows if typ == "schablon") == date(2017, 9, 1)
