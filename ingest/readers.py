@@ -176,7 +176,9 @@ def _trim(cells: list[Cell], check_width: bool) -> list[Cell]:
 
 def _fit(raw: RawTable, line: int, cells: list[Cell], check_width: bool) -> Problem | None:
     width = len(raw.header)
-    if check_width and len(cells) != width:
+    if len(cells) == width:
+        return None
+    if check_width:
         message = f"raden har {len(cells)} fält men rubrikraden har {width}"
         return Problem(raw.fil, line, None, message)
     if any(cell is not None for cell in cells[width:]):

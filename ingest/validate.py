@@ -52,17 +52,25 @@ def parse_table(
         return parsed, [Problem(raw.fil, None, None, "filen är tom (rubrikrad saknas)")], []
     positions, problems, extras = _map_header(raw, spec)
     notices = [f"{raw.fil}: extra kolumner ignoreras: {', '.join(extras)}"] if extras else []
-    flagged = _personnummer_cells(raw, positions, problems)
+    columns = _transpose(raw)
+    flagged = _personnummer_cells(raw, columns, positions, problems)
     parsed.complete = all(c.name in positions for c in spec.columns if column_must_exist(spec, c))
     for column in spec.columns:
         if column.name not in positions or not parsed.complete:
             parsed.values[column.name] = [None] * len(lines)
             continue
-        cells = [cells[positions[column.name]] for _, cells in raw.rows]
+        index = positions[column.name]
         parsed.values[column.name] = _parse_column(
-            column, cells, parsed, flagged.get(positions[column.name], set()), kommuner, problems
+            column, columns[index], parsed, flagged.get(index, set()), kommuner, problems
         )
     return parsed, problems, notices
+
+
+def _transpose(raw: RawTable) -> list[list[Cell]]:
+    """The rows' cells column by column."""
+    if not raw.rows:
+        return [[] for _ in raw.header]
+    return [list(column) for column in zip(*(cells for _, cells in raw.rows), strict=True)]
 
 
 def _map_header(raw: RawTable, spec: Table) -> tuple[dict[str, int], list[Problem], list[str]]:
@@ -85,22 +93,28 @@ def _map_header(raw: RawTable, spec: Table) -> tuple[dict[str, int], list[Proble
 
 
 def _personnummer_cells(
-    raw: RawTable, positions: dict[str, int], problems: list[Problem]
+    raw: RawTable, columns: list[list[Cell]], positions: dict[str, int], problems: list[Problem]
 ) -> dict[int, set[int]]:
     """Every cell of every column that looks like a personnummer, by column index."""
     names = {index: name for name, index in positions.items()}
     flagged: dict[int, set[int]] = {}
     for index, title in enumerate(raw.header):
         column_name = names.get(index, title or f"kolumn {index + 1}")
-        for row, (line, cells) in enumerate(raw.rows):
-            cell = cells[index]
+        cells = columns[index]
+        if title is None:
+            message = "värde i en kolumn utan rubrik"
+            problems.extend(
+                Problem(raw.fil, raw.rows[row][0], column_name, message)
+                for row, cell in enumerate(cells)
+                if cell is not None
+            )
+        # one scan of the whole column first: a clean column is the usual case
+        if not looks_like_personnummer("\n".join(filter(None, cells))):
+            continue
+        for row, cell in enumerate(cells):
             if cell is not None and looks_like_personnummer(cell):
                 flagged.setdefault(index, set()).add(row)
-                problems.append(Problem(raw.fil, line, column_name, PERSONNUMMER))
-            elif cell is not None and title is None:
-                problems.append(
-                    Problem(raw.fil, line, column_name, "värde i en kolumn utan rubrik")
-                )
+                problems.append(Problem(raw.fil, raw.rows[row][0], column_name, PERSONNUMMER))
     return flagged
 
 
@@ -112,6 +126,8 @@ def _parse_column(
     kommuner: Mapping[str, str],
     problems: list[Problem],
 ) -> list[object]:
+    if column.kind is Kind.TEXT:
+        return _text_column(column, cells, parsed, flagged, problems)
     parser = parser_for(column, kommuner)
     blank = "X" if column.kind is Kind.KON else None
     values: list[object] = []
@@ -128,6 +144,23 @@ def _parse_column(
         if column.non_negative and isinstance(value, int) and value < 0:
             problems.append(_problem(parsed, row, column, "får inte vara negativt"))
         values.append(value)
+    return values
+
+
+def _text_column(
+    column: Column,
+    cells: list[Cell],
+    parsed: ParsedTable,
+    flagged: set[int],
+    problems: list[Problem],
+) -> list[object]:
+    """Text is stored as written; only blanks and personnummer need a look."""
+    if column.required:
+        blank = (row for row, cell in enumerate(cells) if cell is None)
+        problems.extend(_problem(parsed, row, column, "värde saknas") for row in blank)
+    values: list[object] = list(cells)
+    for row in flagged:
+        values[row] = None
     return values
 
 
