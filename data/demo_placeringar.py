@@ -113,7 +113,11 @@ def _kedja(
     while dag < slut:
         enhet, till = _valj_enhet(rng, p, form, dag, min(planerat, slut), belaggning)
         belaggning.boka(enhet.enhet_id, dag, till)
-        kedja.append((enhet, dag, till, _vistelse(rng, p, enhet)))
+        vistelse = _vistelse(rng, p, enhet)
+        if kedja and kedja[-1][0] == enhet and kedja[-1][3] == vistelse:
+            kedja[-1] = (enhet, kedja[-1][1], till, vistelse)  # a new stage in the same home
+        else:
+            kedja.append((enhet, dag, till, vistelse))
         dag = till
         if dag >= planerat:
             form = _nasta_form(rng, p, form, dag)
@@ -122,9 +126,11 @@ def _kedja(
 
 
 def _vistelse(rng: random.Random, p: Person, enhet: Enhet) -> str | None:
+    """Where a youth of ours in EBO lives; blank when it is the unit's own kommun."""
     if enhet.boendeform != "eget_boende" or p.ansvarig != NACKA:
         return None
-    return vikta(rng, EBO_VISTELSE)
+    kommun = vikta(rng, EBO_VISTELSE)
+    return None if kommun == enhet.kommun else kommun
 
 
 def _forsta_form(rng: random.Random, p: Person) -> str:
