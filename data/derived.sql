@@ -472,9 +472,21 @@ rader as (
     ) as v, grans as g
     where v.fran <= g.sista_dag and v.till > g.forsta_dag and p_fran::date <= p_till::date
 )
-select *, forsta as manad_start, 1 as delta, from rader where forsta <= sista
-union all
-select *, (sista + interval 1 month)::date, -1 from rader where forsta <= sista;
+select
+    * exclude (handelse),
+    handelse.manad_start,
+    handelse.delta,
+from (
+    -- both events from one pass over the rows: +1 entering, -1 after the last month
+    select
+        *,
+        unnest([
+            {'manad_start': forsta, 'delta': 1},
+            {'manad_start': (sista + interval 1 month)::date, 'delta': -1}
+        ]) as handelse,
+    from rader
+    where forsta <= sista
+);
 
 -- 18th and 21st birthdays in (d, d + 12 months] of those in care on d who pass
 -- the filters, with the birth date valid on d (docs/metrics.md "Upcoming birthdays").
@@ -482,9 +494,11 @@ create macro kommande_fodelsedagar(
     d, kommun := null, vistelsekommun := null, boendeform := null, regi := null
 ) as table
 with i_vard as (
+    -- only someone who is 17 or 20 on d can turn 18 or 21 in the twelve months after it
     select * from i_vard_pa(
         d, kommun := kommun, vistelsekommun := vistelsekommun, boendeform := boendeform, regi := regi
     )
+    where alder in (17, 20)
 ),
 fodelsedagar as (
     select i.*, g.fyller, fyller(i.fodelsedatum, g.fyller) as fodelsedag,

@@ -9,7 +9,7 @@ with manader as (
     select * from bestandsdagar($fran, $till)
 ),
 urval as (
-    select * from vard_urval(
+    select fran, till, startdatum, slutdatum, from vard_urval(
         kommun := $kommun, vistelsekommun := $vistelsekommun, boendeform := $boendeform,
         regi := $regi, aldersgrupp := $aldersgrupp, kon := $kon
     )
