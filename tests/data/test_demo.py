@@ -101,6 +101,14 @@ def test_cli_writes_an_export_folder(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "Demodata skrevs till" in capsys.readouterr().out
 
 
+def test_cli_builds_a_demo_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "ekb.duckdb"
+    assert main(["--db", str(db), "--seed", "7"]) == 0
+    assert f"Demodatabasen skapades: {db}" in capsys.readouterr().out
+    with duckdb.connect(str(db), read_only=True) as c:
+        assert c.execute("select demo from import_log").fetchall() == [(True,)]
+
+
 def test_real_importer_accepts_it_as_demo(
     demo_db: tuple[Path, list[tuple[str, float]]], con: duckdb.DuckDBPyConnection, tmp_path: Path
 ) -> None:
@@ -110,9 +118,11 @@ def test_real_importer_accepts_it_as_demo(
     assert uttag == UTTAGSDATUM == date(2019, 12, 31) and demo is True and "Demodata" in kalla
     # every data line of every file was read and stored: count lines independently
     generate(tmp_path)
-    for tabell, fil, lasta, lagrade in con.execute(
+    files = con.execute(
         "select tabell, fil, rader_lasta, rader_lagrade from import_fil order by tabell"
-    ).fetchall():
+    ).fetchall()
+    assert sorted(tabell for tabell, *_ in files) == sorted(TABLES)
+    for tabell, fil, lasta, lagrade in files:
         lines = (tmp_path / fil).read_bytes().count(b"\n") - 1  # minus the header
         assert (tabell, lasta, lagrade) == (tabell, lines, lines)
     messages = demo_db[1]
