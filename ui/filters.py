@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 import queries
 from charts.etiketter import ALDERSGRUPP, BOENDEFORM, KON, REGI, namn
@@ -179,4 +180,11 @@ def _verksamheter() -> list[str]:
 
 def aktuellt() -> Filter:
     """The filters chosen in the sidebar for this run (set by `sidofalt`)."""
+    if "_filter" not in st.session_state:
+        # A link straight to a page, opened before anyone has loaded the app since the server
+        # started, is run by Streamlit's legacy `pages/` mode without dashboard.py (the mode
+        # ends only when st.navigation first runs). End it here; the rerun then goes through
+        # dashboard.py to the same page (same url_path, same hash) and query parameters.
+        PagesManager.uses_pages_directory = False
+        st.rerun()
     return st.session_state["_filter"]

@@ -132,3 +132,13 @@ def test_csv_nedladdning_har_samma_tal_som_export_cli(
     assert fran_sidan.columns == fran_cli.columns
     assert fran_sidan["vardygn"].to_list() == fran_cli["vardygn"].to_list()
     assert fran_sidan["belaggning"].round(9).to_list() == fran_cli["belaggning"].round(9).to_list()
+
+
+def test_klick_pa_stapel_filtrerar_resten_av_sidan(server: str, sida: Page) -> None:
+    sida.goto(f"{server}/belaggning")
+    vanta_klar(sida)
+    forsta_diagrammet = sida.locator(".js-plotly-plot").first
+    forsta_diagrammet.locator(".bars .point path").first.click(force=True)
+    expect(sida.get_by_text("Resten av sidan visar")).to_be_visible()
+    vanta_klar(sida)
+    assert sida.locator('[data-testid="stException"]').count() == 0

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import pytest
+from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 Oppna = Callable[..., AppTest]
@@ -47,3 +49,14 @@ def test_andrat_filter_skrivs_till_url_och_foljer_med_till_annan_sida(
     assert not at.exception
     assert at.multiselect(key="f_regi").value == ["egen", "upphandlad"]
     assert at.query_params["datum"] == ["2024-01-15"]
+
+
+def test_djuplank_som_forsta_besok_gar_via_dashboard(
+    oppna: Oppna, tom_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a fresh server is in Streamlit's legacy pages/ mode until st.navigation first runs
+    monkeypatch.setattr(PagesManager, "uses_pages_directory", True)
+    at = oppna(tom_db, "belaggning", query={"boendeform": "HVB"})
+    assert not at.exception
+    assert [t.value for t in at.title] == ["Beläggning"]
+    assert at.multiselect(key="f_boendeform").value == ["HVB"]
