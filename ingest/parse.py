@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ingest.spec import Column, Kind
 
-_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u", "-": "_", " ": "_"})
+_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u"})
 _MONTH = r"(?:0[1-9]|1[0-2])"
 # 61-91 are samordningsnummer days (day + 60)
 _DAY = r"(?:0[1-9]|[12][0-9]|3[01]|6[1-9]|[78][0-9]|9[01])"
@@ -55,7 +55,7 @@ ENUM_SYNONYMS: dict[str, str] = {
 def fold(text: str) -> str:
     """Spelling-insensitive key: `" Födelse-datum "` and `fodelsedatum` match."""
     folded = text.strip().lower().translate(_FOLD)
-    return re.sub(r"_+", "_", folded).strip("_")
+    return re.sub(r"[\s_-]+", "_", folded).strip("_")
 
 
 def shown(text: str) -> str:

@@ -181,3 +181,12 @@ def test_concurrent_imports_are_serialised(tmp_path: Path, valid_tables) -> None
         files = con.execute("select count(*) from import_fil").fetchone()
     # four imports of 10 tables each
     assert logged == [(1,), (2,), (3,), (4,)] and files == (40,)
+
+
+def test_a_file_that_is_no_database_is_not_overwritten(tmp_path: Path, valid_tables) -> None:
+    db_path = tmp_path / "ekb.duckdb"
+    db_path.write_bytes(b"an unrelated file")
+    with pytest.raises(ImportRefused) as refused:
+        run_import(write_export(tmp_path / "export", valid_tables()), db_path)
+    assert [(p.fil, p.rad) for p in refused.value.problems] == [("ekb.duckdb", None)]
+    assert db_path.read_bytes() == b"an unrelated file"
