@@ -109,7 +109,7 @@ KOPTA_ENHETER: tuple[tuple[str, str, str, str, str, int, int], ...] = (
     ("E101", "HVB Solsidan", "HVB", NACKA, "upphandlad", 2_100, 14),
     ("E102", "HVB Henriksdalsberget", "HVB", NACKA, "direktupphandlad", 2_300, 10),
     ("E103", "HVB Gustavsberg", "HVB", "0120", "upphandlad", 2_050, 10),
-    ("E104", "HVB Jordbro gård", "HVB", "0136", "direktupphandlad", 2_400, 10),
+    ("E104", "HVB Jordbro gård", "HVB", "0136", "direktupphandlad", 3_300, 10),
     ("E105", "HVB Rimbo", "HVB", "0188", "upphandlad", 1_950, 12),
     ("E106", "HVB Salbohed", "HVB", "1981", "direktupphandlad", 1_800, 14),
     ("E107", "HVB Valbo", "HVB", "2180", "upphandlad", 1_850, 12),
