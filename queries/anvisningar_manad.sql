@@ -4,10 +4,12 @@
 -- definition: docs/metrics.md "Anvisningar": every decision making a municipality responsible,
 --   first anvisning and transfer (överflyttning) alike; age on anvisningsdatum with the birth
 --   date valid that day; antal_overflyttningar counts those that are not the person's first
+--   an omitted fran or till sets no limit on that side
 -- params: fran date, till date, kommun text
 with urval as (
     select * from anvisningar_berikade
-    where anvisningsdatum between $fran::date and $till::date
+    where (anvisningsdatum >= $fran::date or $fran is null)
+        and (anvisningsdatum <= $till::date or $till is null)
         and ($kommun is null or anvisningskommun = $kommun)
 ),
 final as (

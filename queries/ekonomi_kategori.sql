@@ -4,18 +4,21 @@
 -- definition: docs/metrics.md "Finance": utfall_kr and budget_kr are costs for kostnad and revenues
 --   (sign turned) for intakt; avvikelse_kr is positive when favourable (cost below budget,
 --   revenue above budget)
+--   an omitted fran or till sets no limit on that side
 -- params: fran date, till date, verksamhet list
 with belopp as (
     select k.typ, k.kategori, e.belopp as utfall, 0 as budget,
     from ekonomi as e
     join kontoplan as k on k.konto = e.konto
-    where e.period between date_trunc('month', $fran::date) and $till::date
+    where (e.period >= date_trunc('month', $fran::date) or $fran is null)
+        and (e.period <= $till::date or $till is null)
         and ($verksamhet is null or list_contains($verksamhet::varchar[], e.verksamhet))
     union all
     select k.typ, k.kategori, 0, b.belopp,
     from budget as b
     join kontoplan as k on k.konto = b.konto
-    where b.period between date_trunc('month', $fran::date) and $till::date
+    where (b.period >= date_trunc('month', $fran::date) or $fran is null)
+        and (b.period <= $till::date or $till is null)
         and ($verksamhet is null or list_contains($verksamhet::varchar[], b.verksamhet))
 ),
 summor as (

@@ -2,17 +2,20 @@
 -- titel: Utfall mot budget per verksamhet
 -- grain: one row per verksamhet with ledger or budget rows in the period
 -- definition: docs/metrics.md "Finance" (kostnad, intakt, balans, budget_balans)
+--   an omitted fran or till sets no limit on that side
 -- params: fran date, till date, verksamhet list
 with belopp as (
     select e.verksamhet, k.typ, e.belopp, 'utfall' as slag,
     from ekonomi as e
     join kontoplan as k on k.konto = e.konto
-    where e.period between date_trunc('month', $fran::date) and $till::date
+    where (e.period >= date_trunc('month', $fran::date) or $fran is null)
+        and (e.period <= $till::date or $till is null)
     union all
     select b.verksamhet, k.typ, b.belopp, 'budget',
     from budget as b
     join kontoplan as k on k.konto = b.konto
-    where b.period between date_trunc('month', $fran::date) and $till::date
+    where (b.period >= date_trunc('month', $fran::date) or $fran is null)
+        and (b.period <= $till::date or $till is null)
 ),
 summor as (
     select

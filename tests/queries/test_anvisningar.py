@@ -60,3 +60,8 @@ def test_avslut_orsak(personfall: Path) -> None:
     assert (
         queries.run("avslut_orsak", personfall, fran="2024-02-01", till="2024-03-01")
     ).rows() == [("overflyttad", 1)]
+
+
+def test_avslut_orsak_without_dates(personfall: Path) -> None:
+    # all three closures in the data, whatever their date
+    assert queries.run("avslut_orsak", personfall)["antal"].sum() == 3

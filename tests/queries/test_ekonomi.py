@@ -121,3 +121,17 @@ def test_ekonomi_verksamhet(ekonomifall: Path) -> None:
         queries.run("ekonomi_verksamhet", ekonomifall, fran="2022-01-01", till="2022-12-31").height
         == 0
     )
+
+
+def test_ekonomi_verksamhet_without_dates_covers_everything(ekonomifall: Path) -> None:
+    # no fran/till = no limit: EKB asyl cost 140 000 + 999 (2023-12), budget 12 x -10 000
+    df = queries.run("ekonomi_verksamhet", ekonomifall)
+    assert df.rows() == [
+        ("EKB PUT", 20000, 0, -20000, 0),
+        ("EKB asyl", 140999, 75000, -65999, -120000),
+    ]
+    # only a start: from 2024-02, EKB asyl cost 50 000 - 10 000, revenue -5 000, budget 11 x -10 000
+    since_feb = queries.run(
+        "ekonomi_verksamhet", ekonomifall, fran="2024-02-01", verksamhet=["EKB asyl"]
+    )
+    assert since_feb.rows() == [("EKB asyl", 40000, -5000, -45000, -110000)]
