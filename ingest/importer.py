@@ -15,7 +15,7 @@ from pathlib import Path
 from ingest.checks import check_tables
 from ingest.folder import Found, discover, read_source
 from ingest.frames import to_frame
-from ingest.load import FileRecord, LogEntry, read_kommuner, sha256_of, write_database
+from ingest.load import FileRecord, LogEntry, read_kommuner, write_database
 from ingest.problems import ImportRefused, Problem
 from ingest.spec import NEEDS_KONTOPLAN, TABLES
 from ingest.validate import ParsedTable, parse_table
@@ -60,9 +60,7 @@ def run_import(
         for name, p in tables.items()
     ]
     files = [
-        FileRecord(
-            s.tabell, s.fil, sha256_of(tables[s.tabell].path), s.rader_lasta, s.rader_lagrade
-        )
+        FileRecord(s.tabell, s.fil, tables[s.tabell].sha256, s.rader_lasta, s.rader_lagrade)
         for s in summaries
     ]
     entry = LogEntry(uttag, str(folder.resolve()), demo)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import fcntl
-import hashlib
 import os
 import uuid
 from collections.abc import Iterator
@@ -56,15 +55,6 @@ def read_kommuner() -> dict[str, str]:
     """All municipalities, kommunkod to name, from the copied SCB reference."""
     with KOMMUNER_CSV.open(encoding="utf-8", newline="") as handle:
         return {row["kommunkod"]: row["kommun"] for row in csv.DictReader(handle)}
-
-
-def sha256_of(path: Path) -> str:
-    """Hex checksum of a file, read in blocks so large exports stay cheap."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def write_database(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import hashlib
 import io
 import re
 from collections.abc import Iterable, Iterator
@@ -32,8 +33,8 @@ class RawTable:
     table: str
     fil: str
     """Display name used in problems and the import log."""
-    path: Path
-    """The file it came from (a workbook for sheets), for the checksum."""
+    sha256: str
+    """Checksum of the bytes read (the whole workbook for a sheet)."""
     header: list[Cell] = field(default_factory=list)
     header_line: int = 1
     rows: list[tuple[int, list[Cell]]] = field(default_factory=list)
@@ -63,8 +64,9 @@ def clean(value: object) -> Cell:
 
 def read_csv(table: str, path: Path) -> tuple[RawTable, list[Problem]]:
     """Read one CSV file, detecting encoding and separator."""
-    raw = RawTable(table, path.name, path)
-    text = decode(path.read_bytes())
+    data = path.read_bytes()
+    raw = RawTable(table, path.name, hashlib.sha256(data).hexdigest())
+    text = decode(data)
     if text is None:
         message = "okänd teckenkodning (spara som UTF-8 eller Windows-1252)"
         return raw, [Problem(raw.fil, None, None, message)]
@@ -123,9 +125,10 @@ def read_sheet(
     """Read one sheet (the first when `sheet` is None) of a workbook."""
     from openpyxl import load_workbook
 
-    raw = RawTable(table, fil, path)
+    data = path.read_bytes()
+    raw = RawTable(table, fil, hashlib.sha256(data).hexdigest())
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception:  # openpyxl raises many types for a damaged file
         return raw, [Problem(fil, None, None, "filen kan inte läsas som Excel-arbetsbok (.xlsx)")]
     try:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 from ingest.parse import fold, looks_like_personnummer, parser_for
 from ingest.problems import Problem
@@ -27,7 +26,7 @@ class ParsedTable:
 
     spec: Table
     fil: str
-    path: Path
+    sha256: str
     lines: list[int]
     values: dict[str, list[object]]
     """Column name to typed values; None where blank, missing or refused."""
@@ -46,7 +45,7 @@ def parse_table(
     """Type every cell of `raw`; return the table, its problems and its notices."""
     spec = TABLES_BY_NAME[raw.table]
     lines = [line for line, _ in raw.rows]
-    parsed = ParsedTable(spec, raw.fil, raw.path, lines, {}, raw.rows_read, raw.empty_rows, True)
+    parsed = ParsedTable(spec, raw.fil, raw.sha256, lines, {}, raw.rows_read, raw.empty_rows, True)
     if not raw.header:
         parsed.complete = False
         return parsed, [Problem(raw.fil, None, None, "filen är tom (rubrikrad saknas)")], []
