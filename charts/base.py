@@ -11,9 +11,8 @@ import plotly.graph_objects as go
 SEPARATORER = ",\u00a0"
 """Plotly's decimal and thousands separators: decimal comma, non-breaking space."""
 
-HOVER_ANTAL = "%{y:,.0f}"
-HOVER_KR = "%{y:,.0f} kr"
-HOVER_PCT = "%{y:.1%}"
+PROCENT = "\u00a0%"
+"""Suffix for shares drawn as percent (plotly's `%` format has no space before the sign)."""
 
 
 def grundlayout(

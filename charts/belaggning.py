@@ -10,6 +10,7 @@ import polars as pl
 
 from charts.base import grundlayout, tom_figur
 from charts.etiketter import BOENDEFORM, manad_etikett, namn
+from charts.format import fmt_pct
 from charts.palette import BOENDEFORM_FARG, BUDGET, SEKVENS, farg_for
 
 INGA_DATA = "Inga data för valda filter"
@@ -35,8 +36,8 @@ def vardygn_mot_platser(df: pl.DataFrame) -> go.Figure:
             y=del_df["vardygn"],
             name=namn(BOENDEFORM, form),
             marker_color=farg_for(form, BOENDEFORM_FARG, i),
-            customdata=[[form, b] for b in del_df["belaggning"]],
-            hovertemplate="%{x}: %{y:,.0f} vårddygn (beläggning %{customdata[1]:.1%})",
+            customdata=[[form, fmt_pct(b)] for b in del_df["belaggning"]],
+            hovertemplate="%{x}: %{y:,.0f} vårddygn (beläggning %{customdata[1]})",
         )
     platser = _per_manad(df, manader, ["platsdygn"])
     fig.add_scatter(
@@ -83,9 +84,14 @@ def varmekarta(df: pl.DataFrame) -> go.Figure:
             colorscale=[list(s) for s in SEKVENS],
             zmin=0,
             zmax=max(1.0, float(df.select(pl.col("belaggning").max()).item() or 0)),
-            texttemplate="%{z:.0%}",
-            hovertemplate="%{y}, %{x}: beläggning %{z:.1%}<extra></extra>",
-            colorbar={"tickformat": ".0%", "title": {"text": "Beläggning"}},
+            text=[[fmt_pct(v, 0) if v is not None else "" for v in rad] for rad in z.tolist()],
+            texttemplate="%{text}",
+            hovertemplate="%{y}, %{x}: beläggning %{text}<extra></extra>",
+            colorbar={
+                "title": {"text": "Beläggning"},
+                "tickvals": [0, 0.5, 1],
+                "ticktext": [fmt_pct(0, 0), fmt_pct(0.5, 0), fmt_pct(1, 0)],
+            },
         )
     )
     return grundlayout(fig, hojd=max(300, 28 * len(tabell) + 120))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import polars as pl
 
-from charts.base import grundlayout, tom_figur
+from charts.base import PROCENT, grundlayout, tom_figur
 from charts.etiketter import manad_etikett
 from charts.palette import BLA, GRA, HIMMELSBLA, OKABE_ITO
 
@@ -84,13 +84,15 @@ def andel_over_tid(df: pl.DataFrame) -> go.Figure:
         del_df = df.filter(pl.col("riktning") == riktning).sort("manad")
         fig.add_scatter(
             x=[manad_etikett(m) for m in del_df["manad"]],
-            y=del_df["andel"],
+            y=del_df["andel"] * 100,
             name=RIKTNING_NAMN.get(riktning, riktning),
             mode="lines+markers",
             line={"color": OKABE_ITO[i], "width": 3},
             customdata=del_df.select("antal", "totalt").rows(),
-            hovertemplate="%{x}: %{y:.1%} (%{customdata[0]:,.0f} av %{customdata[1]:,.0f})",
+            hovertemplate="%{x}: %{y:.1f}"
+            + PROCENT
+            + " (%{customdata[0]:,.0f} av %{customdata[1]:,.0f})",
         )
     grundlayout(fig, y_titel="andel")
-    fig.update_yaxes(tickformat=".0%", rangemode="tozero")
+    fig.update_yaxes(tickformat=",.0f", ticksuffix=PROCENT, rangemode="tozero")
     return fig

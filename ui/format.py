@@ -1,80 +1,31 @@
-"""Swedish number and date formats for everything the dashboard writes as text.
+"""Swedish formats for the pages: the same functions the charts use, in `charts.format`.
 
-Managers and politicians read `1 350`, `36,5 %` and `12 400 kr`; one module makes every page
-and every generated sentence agree. The thousands separator is a non-breaking space, as
-Swedish Excel writes it, so a figure never wraps in the middle. This module does not import
-streamlit so that the PDF report can use it too.
+Pages import them from here so that everything a page writes goes through `ui`; the
+implementation lives with the charts because the PDF report (no streamlit) needs it too.
 """
 
-from __future__ import annotations
+from charts.format import (
+    STRECK,
+    TUSENTAL,
+    fmt_antal,
+    fmt_datum,
+    fmt_forandring,
+    fmt_kr,
+    fmt_manad,
+    fmt_mkr,
+    fmt_pct,
+    fmt_tal,
+)
 
-import math
-from datetime import date
-
-from charts.etiketter import MANADER, manad_etikett
-
-TUSENTAL = "\u00a0"
-"""The thousands separator used everywhere (non-breaking space)."""
-
-STRECK = "–"
-"""Shown instead of a figure that is missing or cannot be computed."""
-
-
-def _saknas(varde: float | int | None) -> bool:
-    return varde is None or (isinstance(varde, float) and math.isnan(varde))
-
-
-def fmt_tal(varde: float | int | None, decimaler: int = 0) -> str:
-    """A number with thousands separators and a decimal comma: `1 350,5`."""
-    if _saknas(varde):
-        return STRECK
-    rundat = round(float(varde), decimaler)
-    text = f"{abs(rundat):_.{decimaler}f}".replace(".", ",").replace("_", TUSENTAL)
-    return f"−{text}" if rundat < 0 else text
-
-
-def fmt_antal(varde: float | int | None) -> str:
-    """A count: `1 350`."""
-    return fmt_tal(varde, 0)
-
-
-def fmt_pct(andel: float | None, decimaler: int = 1) -> str:
-    """A share given as a fraction 0–1: `0.365` → `36,5 %`."""
-    if _saknas(andel):
-        return STRECK
-    return f"{fmt_tal(float(andel) * 100, decimaler)}{TUSENTAL}%"
-
-
-def fmt_kr(belopp: float | int | None) -> str:
-    """An amount in whole kronor: `12 400 kr`."""
-    if _saknas(belopp):
-        return STRECK
-    return f"{fmt_tal(belopp, 0)}{TUSENTAL}kr"
-
-
-def fmt_mkr(belopp: float | int | None) -> str:
-    """A large amount in millions of kronor with one decimal: `12,4 mnkr`."""
-    if _saknas(belopp):
-        return STRECK
-    return f"{fmt_tal(float(belopp) / 1_000_000, 1)}{TUSENTAL}mnkr"
-
-
-def fmt_forandring(varde: float | int | None) -> str:
-    """A signed change in a count: `+12`, `−3`, `±0`."""
-    if _saknas(varde):
-        return STRECK
-    if varde == 0:
-        return "±0"
-    return ("+" if varde > 0 else "") + fmt_antal(varde)
-
-
-def fmt_datum(dag: date | None) -> str:
-    """A date as Swedes write it in reports: `31 dec 2024`."""
-    if dag is None:
-        return STRECK
-    return f"{dag.day} {MANADER[dag.month - 1]} {dag.year}"
-
-
-def fmt_manad(manad: str) -> str:
-    """A month given as `YYYY-MM` → `dec 2024`."""
-    return manad_etikett(manad)
+__all__ = [
+    "STRECK",
+    "TUSENTAL",
+    "fmt_antal",
+    "fmt_datum",
+    "fmt_forandring",
+    "fmt_kr",
+    "fmt_manad",
+    "fmt_mkr",
+    "fmt_pct",
+    "fmt_tal",
+]
