@@ -4,7 +4,11 @@
 -- definition: docs/metrics.md "Data quality"
 -- params: datum date
 with i_vard as (
-    select * from i_vard_pa($datum)
+    select ansvarig_kommun, dygnskostnad, enhet_id, from i_vard_pa($datum)
+),
+enheter_med_platser as (
+    select distinct enhet_id from platser
+    where giltig_fran <= $datum::date and (giltig_till is null or giltig_till >= $datum::date)
 ),
 kontroller as (
     select 1 as ordning, 'utan_ansvarig_kommun' as kontroll,
@@ -15,21 +19,19 @@ kontroller as (
         (select count(*) from i_vard where dygnskostnad is null)
     union all
     select 3, 'enhet_utan_platser', 'Personer i vård på enheter utan avtalade platser på dagen',
-        (select count(*) from i_vard as i where not exists (
-            select 1 from platser as p
-            where p.enhet_id = i.enhet_id and p.giltig_fran <= $datum::date
-                and (p.giltig_till is null or p.giltig_till >= $datum::date)))
+        (select count(*) from i_vard where enhet_id not in (select enhet_id from enheter_med_platser))
     union all
     select 4, 'overbelagda_enheter', 'Enheter med fler placeringar än avtalade platser på dagen',
         (select count(*) from belaggning_perioder
             where platstyp = 'alla' and fran <= $datum::date and till > $datum::date
                 and antal_placeringar > antal_platser)
     union all
+    -- the raw placements: the care rows (vard_perioder) never overlap by construction
     select 5, 'dubbla_placeringar', 'Personer med mer än en pågående placering på dagen',
         (select count(*) from (
-            select person_id from vard_perioder
-            where fran <= $datum::date and till > $datum::date
-            group by person_id having count(distinct placering_id) > 1))
+            select person_id from placering_perioder
+            where startdatum <= $datum::date and effektiv_slut > $datum::date
+            group by person_id having count(*) > 1))
     union all
     select 6, 'pagaende_efter_uttag', 'Pågående placeringar som räknas till uttagsdatum',
         (select count(*) from placeringar where slutdatum is null or slutdatum > uttagsdatum())
