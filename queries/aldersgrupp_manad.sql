@@ -1,7 +1,7 @@
 -- aldersgrupp_manad: persons in care per month by age group and sex.
 -- titel: Personer i vård per månad, åldersgrupp och kön
 -- grain: one row per month of [fran, till] x age group x sex with at least one person
--- definition: docs/metrics.md "Monthly series" (stock date), "Age"
+-- definition: docs/metrics.md "Monthly series" (stock date), "Persons" (age)
 -- params: fran date, till date, kommun text, vistelsekommun list, boendeform list, regi list, aldersgrupp list, kon list
 with manader as (
     select * from bestandsdagar($fran, $till)

@@ -1,7 +1,7 @@
 -- alderspyramid: persons in care on datum by single year of age and sex.
 -- titel: Personer i vård per ålder och kön på datumet (ålderspyramid)
 -- grain: one row per age in whole years x sex with at least one person in care on datum
--- definition: docs/metrics.md "In care on a date", "Age"
+-- definition: docs/metrics.md "Persons in care", "Persons" (age)
 -- params: datum date, kommun text, vistelsekommun list, boendeform list, regi list, aldersgrupp list, kon list
 with i_vard as (
     select * from i_vard_pa(

@@ -1,7 +1,7 @@
 -- anvisningar_manad: anvisningar per month by age group and sex.
 -- titel: Anvisningar per månad, åldersgrupp och kön
 -- grain: one row per month x age group x sex with at least one anvisning in [fran, till]
--- definition: docs/metrics.md "Anvisningar": every decision making a municipality responsible,
+-- definition: docs/metrics.md "Anvisningar and closures": every decision making a municipality responsible,
 --   first anvisning and transfer (överflyttning) alike; age on anvisningsdatum with the birth
 --   date valid that day; antal_overflyttningar counts those that are not the person's first
 --   an omitted fran or till sets no limit on that side

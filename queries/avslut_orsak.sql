@@ -1,7 +1,7 @@
 -- avslut_orsak: case closures by reason.
 -- titel: Avslutade ärenden per orsak
 -- grain: one row per avslutsorsak (blank as 'uppgift_saknas') with a closure in [fran, till]
--- definition: docs/metrics.md "Case closures": anvisningar with avslutsdatum in [fran, till],
+-- definition: docs/metrics.md "Anvisningar and closures": anvisningar with avslutsdatum in [fran, till],
 --   kommun filters on the anvisning's municipality
 --   an omitted fran or till sets no limit on that side
 -- params: fran date, till date, kommun text

@@ -1,7 +1,7 @@
 -- belaggning_boendeform: occupancy, vacant place-days and their cost per boendeform and month.
 -- titel: Beläggning, lediga platsdygn och deras kostnad per boendeform och månad
 -- grain: one row per boendeform with contracted places x month in [fran, till]
--- definition: docs/metrics.md "Occupancy", "Vacant place-days", "Cost of vacant place-days"
+-- definition: docs/metrics.md "Occupancy" (vacant place-days and their cost)
 --   (vacant place-days are floored per unit and date before they are summed)
 -- params: fran date, till date, boendeform list, regi list
 with manader as (

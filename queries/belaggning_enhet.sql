@@ -1,7 +1,7 @@
 -- belaggning_enhet: occupancy, vacant place-days and their cost per unit and month.
 -- titel: Beläggning, lediga platsdygn och deras kostnad per enhet och månad
 -- grain: one row per unit with contracted places x month in [fran, till]
--- definition: docs/metrics.md "Occupancy", "Vacant place-days", "Cost of vacant place-days"
+-- definition: docs/metrics.md "Occupancy" (vacant place-days and their cost)
 -- params: fran date, till date, boendeform list, regi list
 with manader as (
     select * from belaggning_manad($fran, $till, boendeform := $boendeform, regi := $regi) where platstyp = 'alla'

@@ -1,7 +1,7 @@
 -- belaggning_platstyp: occupancy of contracted places per platstyp (asyl, PUT, ovrig) and month.
 -- titel: Beläggning per platstyp och månad
 -- grain: one row per platstyp with contracted places x month in [fran, till]
--- definition: docs/metrics.md "Platstyp occupancy": a care-day counts for the platstyp of the
+-- definition: docs/metrics.md "Occupancy", "Platstyp": a care-day counts for the platstyp of the
 --   person's residence-permit status that day, at units with places of that platstyp that day
 -- params: fran date, till date, boendeform list, regi list
 with manader as (

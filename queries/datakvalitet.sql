@@ -1,7 +1,7 @@
 -- datakvalitet: data-quality checks that affect the figures on datum.
 -- titel: Datakvalitetskontroller på datumet
 -- grain: one row per check, always all checks (antal 0 when nothing is found)
--- definition: docs/metrics.md "Data quality"
+-- definition: docs/metrics.md "Data about the data"
 -- params: datum date
 with i_vard as (
     select ansvarig_kommun, dygnskostnad, enhet_id, from i_vard_pa($datum)

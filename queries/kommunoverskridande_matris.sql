@@ -2,7 +2,7 @@
 -- titel: Personer i vård per ansvarig kommun och vistelsekommun
 -- grain: one row per responsible x living municipality pair in which kommun takes part
 --   (all pairs when kommun is omitted); persons without a responsible municipality are left out
--- definition: docs/metrics.md "Cross-municipal residents", "Responsible municipality", "Living municipality"
+-- definition: docs/metrics.md "Cross-municipal residents", "Persons"
 -- params: datum date, kommun text
 with i_vard as (
     select * from i_vard_pa($datum)
