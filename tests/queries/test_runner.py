@@ -12,6 +12,7 @@ import pytest
 import queries
 
 ARCHITECTURE = Path(__file__).parents[2] / "docs" / "architecture.md"
+METRICS = Path(__file__).parents[2] / "docs" / "metrics.md"
 
 
 def test_unknown_figure_is_refused(personfall: Path) -> None:
@@ -78,3 +79,15 @@ def test_catalogue_matches_architecture() -> None:
             previous = [p.strip() for p in declared.split(",")] if declared != "—" else []
         expected[name] = previous
         assert list(figures[name].params) == previous, name
+
+
+def test_every_figure_names_sections_of_docs_metrics() -> None:
+    headings = {
+        re.sub(r" \(.*", "", line.lstrip("#").strip())
+        for line in METRICS.read_text(encoding="utf-8").splitlines()
+        if line.startswith("#")
+    }
+    for fig in queries.catalogue():
+        line = next(x for x in fig.description.splitlines() if x.startswith("definition:"))
+        named = re.findall(r'"([^"]+)"', line)
+        assert named and set(named) <= headings, (fig.name, set(named) - headings)
