@@ -87,6 +87,9 @@ def test_filter_hamnar_i_url_och_overlever_omladdning(server: str, sida: Page) -
     assert kpi(sida, "Beläggning under perioden") == efter
     assert "boendeform=HVB" in sida.url
     assert fore != "" and efter != ""
+    sida.locator('[data-testid="stSidebarNav"]').get_by_text("Ekonomi", exact=True).click()
+    expect(sida.get_by_role("heading", name="Ekonomi", exact=True)).to_be_visible()
+    expect(sida).to_have_url(re.compile(r"/ekonomi\?.*boendeform=HVB"))
 
 
 def valj_boendeform(page: Page, namn: str) -> None:

@@ -109,3 +109,23 @@ def test_export_visar_antal_rader_for_valt_matt(oppna: Oppna, demo_db: Path) -> 
     at.selectbox(key="export_figur").set_value("import_logg").run()
     # import_logg has one row per file of every import
     assert any(f"**{facit.filer_i_loggen(demo_db)} rader**" in m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize("sida", SIDOR)
+def test_filter_utan_traffar_ger_meddelande_inte_fel(
+    oppna: Oppna, demo_db: Path, sida: str
+) -> None:
+    # the demo has no unit of boendeform "annat" and nobody of unknown sex
+    at = oppna(
+        demo_db,
+        sida,
+        query={"boendeform": "annat", "kon": "X", "fran": "2019-01-01", "till": "2019-03-31"},
+    )
+    assert not at.exception
+    assert not at.error
+    assert at.multiselect(key="f_boendeform").value == ["annat"]
+
+
+def test_belaggning_utan_traffar_sager_det_rakt_ut(oppna: Oppna, demo_db: Path) -> None:
+    at = oppna(demo_db, "belaggning", query={"boendeform": "annat"})
+    assert any(i.value.startswith("Inga data matchar valda filter") for i in at.info)
