@@ -52,7 +52,7 @@ def parse_table(
     positions, problems, extras = _map_header(raw, spec)
     notices = [f"{raw.fil}: extra kolumner ignoreras: {', '.join(extras)}"] if extras else []
     columns = _transpose(raw)
-    flagged = _personnummer_cells(raw, columns, positions, problems)
+    flagged = _personnummer_cells(raw, columns, lines, positions, problems)
     parsed.complete = all(c.name in positions for c in spec.columns if column_must_exist(spec, c))
     for column in spec.columns:
         if column.name not in positions or not parsed.complete:
@@ -92,7 +92,11 @@ def _map_header(raw: RawTable, spec: Table) -> tuple[dict[str, int], list[Proble
 
 
 def _personnummer_cells(
-    raw: RawTable, columns: list[list[Cell]], positions: dict[str, int], problems: list[Problem]
+    raw: RawTable,
+    columns: list[list[Cell]],
+    lines: list[int],
+    positions: dict[str, int],
+    problems: list[Problem],
 ) -> dict[int, set[int]]:
     """Every cell of every column that looks like a personnummer, by column index."""
     names = {index: name for name, index in positions.items()}
@@ -103,7 +107,7 @@ def _personnummer_cells(
         if title is None:
             message = "värde i en kolumn utan rubrik"
             problems.extend(
-                Problem(raw.fil, raw.rows[row][0], column_name, message)
+                Problem(raw.fil, lines[row], column_name, message)
                 for row, cell in enumerate(cells)
                 if cell is not None
             )
@@ -113,7 +117,7 @@ def _personnummer_cells(
         for row, cell in enumerate(cells):
             if cell is not None and looks_like_personnummer(cell):
                 flagged.setdefault(index, set()).add(row)
-                problems.append(Problem(raw.fil, raw.rows[row][0], column_name, PERSONNUMMER))
+                problems.append(Problem(raw.fil, lines[row], column_name, PERSONNUMMER))
     return flagged
 
 
