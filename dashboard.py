@@ -42,10 +42,17 @@ def forsta_start() -> None:
     st.title("EKB-uppföljning")
     st.info("Ingen databas hittades. Demodatabasen byggs nu – det tar en liten stund.")
     stapel = st.progress(0.0, text="Förbereder demodata …")
-    db.bygg_demo(
-        db.databas_sokvag(),
-        lambda text, andel: stapel.progress(min(max(andel, 0.0), 1.0), text=text),
-    )
+    try:
+        db.bygg_demo(
+            db.databas_sokvag(),
+            lambda text, andel: stapel.progress(min(max(andel, 0.0), 1.0), text=text),
+        )
+    except Exception as fel:  # noqa: BLE001 - the first screen a new user sees: explain, never a traceback
+        st.error(
+            f"Demodatabasen kunde inte byggas ({fel}). Kontrollera att mappen `data/` går att "
+            "skriva i, eller peka ut en befintlig databas med miljövariabeln `EKB_DB`."
+        )
+        st.stop()
     st.rerun()
 
 
