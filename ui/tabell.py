@@ -38,6 +38,22 @@ RUBRIKER = {
     "kostnad": "Kostnad",
     "intakt": "Intäkt",
     "balans": "Balans",
+    "rader_lasta": "Rader lästa",
+    "rader_lagrade": "Rader lagrade",
+    "kalla": "Källa",
+    "import_id": "Import",
+    "sha256": "SHA-256",
+    "fyller": "Fyller",
+    "fodelsedag": "Födelsedag",
+    "intakt_kr": "Intäkt",
+    "samma_lan": "Samma län",
+    "avvikelse_kr": "Avvikelse",
+    "utfall_kr": "Utfall",
+    "budget_kr": "Budget",
+    "nya_placeringar": "Nya placeringar",
+    "avslutade_placeringar": "Avslutade placeringar",
+    "ansvarig_namn": "Ansvarig kommun",
+    "vistelse_namn": "Vistelsekommun",
 }
 
 
@@ -51,6 +67,8 @@ def _formatterare(kolumn: str, dtyp: pl.DataType) -> Callable[[Any], str] | None
         return fmt_kr
     if kolumn in ("belaggning", "andel"):
         return fmt_pct
+    if dtyp == pl.Boolean:
+        return lambda v: "" if v is None else ("Ja" if v else "Nej")
     if dtyp == pl.Date:
         return lambda v: fmt_datum(v) if isinstance(v, date) else ""
     if dtyp.is_numeric() and not kolumn.endswith("_id") and kolumn not in ("alder", "fyller"):
