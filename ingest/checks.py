@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from ingest.parse import shown
 from ingest.problems import Problem
 from ingest.validate import ParsedTable
 
@@ -76,7 +77,7 @@ def _references(parsed: ParsedTable, column: str, target: ParsedTable) -> Iterat
     known = set(target.values[column])
     for row, value in enumerate(parsed.values[column]):
         if value is not None and value not in known:
-            message = f"{value!r} finns inte i {target.spec.name} ({target.fil})"
+            message = f"{shown(str(value))} finns inte i {target.spec.name} ({target.fil})"
             yield Problem(parsed.fil, parsed.line_of(row), column, message)
 
 

@@ -56,9 +56,6 @@ class Table:
     def column_names(self) -> tuple[str, ...]:
         return tuple(column.name for column in self.columns)
 
-    def column(self, name: str) -> Column:
-        return next(column for column in self.columns if column.name == name)
-
 
 def _req(name: str, kind: Kind, *allowed: str) -> Column:
     return Column(name, kind, required=True, allowed=allowed)
