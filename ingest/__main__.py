@@ -59,6 +59,8 @@ def parse_arguments(argv: list[str]) -> Arguments:
             positional.append(word)
     if len(positional) != 1:
         raise UsageError("ange exakt en exportmapp")
+    if not Path(positional[0]).is_dir():
+        raise UsageError(f"mappen {positional[0]} finns inte")
     if "--db" not in options:
         raise UsageError("--db FIL saknas")
     uttag = options.get("--uttagsdatum")

@@ -47,9 +47,6 @@ class Found:
 def discover(folder: Path) -> Found:
     """Map every file and sheet in `folder` to a contract table, or to a notice."""
     found = Found([], [], [])
-    if not folder.is_dir():
-        found.problems.append(Problem(str(folder), None, None, "mappen finns inte"))
-        return found
     for path in sorted(folder.iterdir(), key=lambda p: p.name.casefold()):
         _classify(path, found)
     found.problems.extend(_duplicates(found.sources))

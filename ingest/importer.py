@@ -69,6 +69,8 @@ def run_import(
 
 
 def _validated(folder: Path, uttagsdatum: date) -> tuple[dict[str, ParsedTable], list[str]]:
+    if not folder.is_dir():
+        raise ImportRefused([Problem(str(folder), None, None, "mappen finns inte")])
     found = discover(folder)
     problems, notices = list(found.problems), list(found.notices)
     problems.extend(_missing_tables(found, folder))

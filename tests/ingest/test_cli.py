@@ -61,9 +61,12 @@ def test_refusal_lists_every_problem_and_exits_1(tmp_path: Path, valid_tables) -
 def test_usage_errors_exit_2_in_swedish(tmp_path: Path) -> None:
     missing_db = cli(tmp_path)
     bad_date = cli(tmp_path, "--db", tmp_path / "x.duckdb", "--uttagsdatum", "30/6")
-    assert (missing_db.returncode, bad_date.returncode) == (2, 2)
+    no_folder = cli(tmp_path / "saknas", "--db", tmp_path / "x.duckdb")
+    assert (missing_db.returncode, bad_date.returncode, no_folder.returncode) == (2, 2, 2)
     assert "--db FIL saknas" in missing_db.stderr
     assert "ogiltigt uttagsdatum '30/6'" in bad_date.stderr
+    assert f"mappen {tmp_path / 'saknas'} finns inte" in no_folder.stderr
+    assert not (tmp_path / "x.duckdb").exists()
 
 
 def test_demo_flag_is_logged(tmp_path: Path, valid_tables) -> None:

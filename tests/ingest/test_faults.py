@@ -240,3 +240,11 @@ def test_several_faults_are_all_reported(tmp_path: Path, valid_tables) -> None:
         ("personer.csv", 3, "kon"),
         ("placeringar.csv", 4, "person_id"),
     ]
+
+
+def test_a_missing_folder_is_one_problem(tmp_path: Path) -> None:
+    with pytest.raises(ImportRefused) as refused:
+        run_import(tmp_path / "saknas", tmp_path / "ekb.duckdb")
+    assert [(p.fil, p.meddelande) for p in refused.value.problems] == [
+        (str(tmp_path / "saknas"), "mappen finns inte")
+    ]
