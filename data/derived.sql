@@ -160,10 +160,15 @@ fore_beslut as (
     where uppehallstillstand in ('PUT', 'TUT', 'avslag') and beslut > giltig_fran
 ),
 efter_beslut as (
+    -- only a decision (PUT, TUT, refusal) waits for its date; any other status holds
+    -- from the anvisning's own date
     select
         person_id,
         anvisningskommun,
-        greatest(giltig_fran, beslut) as giltig_fran,
+        case
+            when uppehallstillstand in ('PUT', 'TUT', 'avslag') then greatest(giltig_fran, beslut)
+            else giltig_fran
+        end as giltig_fran,
         giltig_till,
         case
             when uppehallstillstand in ('PUT', 'TUT') then 'PUT'
@@ -171,7 +176,7 @@ efter_beslut as (
             else 'ovrig'
         end as platstyp,
     from med_beslut
-    where beslut < giltig_till
+    where uppehallstillstand not in ('PUT', 'TUT', 'avslag') or uppehallstillstand is null or beslut < giltig_till
 ),
 final as (
     select * from fore_beslut

@@ -86,7 +86,15 @@ PERSONFALL = {
         {"person_id": "C", "beslutsdatum": "2024-03-01", "tidigare_fodelsedatum": "2011-06-20"},
     ],
     "anvisningar": [
-        _anvisning("aA", "A", "2023-12-01", "0182"),
+        # a status with a decision date: asylsokande since the start, whatever the date says
+        _anvisning(
+            "aA",
+            "A",
+            "2023-12-01",
+            "0182",
+            uppehallstillstand="asylsokande",
+            uppehallstillstand_datum="2024-02-01",
+        ),
         _anvisning("aB", "B", "2024-01-10", "0180"),
         _anvisning(
             "aC1", "C", "2023-11-01", "0180", avslutsdatum="2024-03-01", avslutsorsak="overflyttad"
@@ -127,7 +135,7 @@ BELAGGNINGSFALL = {
     # V2 2 places without platstyp (01-10..01-31); V3 none.
     # P1 V1 2023-12-01 -> 2024-01-10 asylsokande      P2 V1 2024-01-05 -> PUT decided 2024-01-20
     # P3 V1 2024-01-01 -> 2024-02-10 TUT (no date)     P4 V2 2024-01-05 -> 2024-01-20 asylsokande
-    # P5 V3 2024-01-01 -> asylsokande                  P6 V1 2024-01-20 -> asylsokande
+    # P5 V3 2024-01-01 -> asylsokande                  P6 V1 2024-01-20 -> asylsokande (dated 01-25: still asyl)
     # P7 V1 2024-01-25 -> 2024-01-28 asylsokande
     "personer": [_person(f"P{i}", "2008-01-01", "M") for i in range(1, 8)],
     "anvisningar": [
@@ -143,7 +151,14 @@ BELAGGNINGSFALL = {
         _anvisning("a3", "P3", "2023-11-01", "0182", uppehallstillstand="TUT"),
         _anvisning("a4", "P4", "2023-11-01", "0182", uppehallstillstand="asylsokande"),
         _anvisning("a5", "P5", "2023-11-01", "0182", uppehallstillstand="asylsokande"),
-        _anvisning("a6", "P6", "2023-11-01", "0182", uppehallstillstand="asylsokande"),
+        _anvisning(
+            "a6",
+            "P6",
+            "2023-11-01",
+            "0182",
+            uppehallstillstand="asylsokande",
+            uppehallstillstand_datum="2024-01-25",
+        ),
         _anvisning("a7", "P7", "2023-11-01", "0182", uppehallstillstand="asylsokande"),
     ],
     "enheter": [
