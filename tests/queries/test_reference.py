@@ -164,3 +164,14 @@ def test_i_vard_manad_matches_reference(demo_db: Path, ref: Reference) -> None:
         )
         care_days = sum(len(ref.in_care(d)) for d in month)
         assert got[start.strftime("%Y-%m")] == (stock, new, ended, care_days)
+
+
+def test_no_care_day_is_lost_over_the_whole_span(demo_db: Path, ref: Reference) -> None:
+    # every placement's days up to the extraction date, summed, against the monthly series
+    end = ref.uttag + timedelta(days=1)
+    expected = sum(
+        max(0, (min(pl["slutdatum"] or end, end) - pl["startdatum"]).days) for pl in ref.placeringar
+    )
+    first = min(pl["startdatum"] for pl in ref.placeringar)
+    got = queries.run("i_vard_manad", demo_db, fran=first, till=ref.uttag)
+    assert got["vardygn"].sum() == expected
