@@ -37,9 +37,7 @@ def _header(table: str, rows: list[dict[str, object]]) -> list[str]:
     return list(dict.fromkeys(key for row in rows for key in row))
 
 
-def write_export(
-    folder: Path, tables: Tables, sep: str = ";", encoding: str = "utf-8"
-) -> Path:
+def write_export(folder: Path, tables: Tables, sep: str = ";", encoding: str = "utf-8") -> Path:
     """Write one `<table>.csv` per table (header from the dict keys); return the folder."""
     folder.mkdir(parents=True, exist_ok=True)
     for table, rows in tables.items():
@@ -51,9 +49,7 @@ def write_export(
     return folder
 
 
-def import_tables(
-    tmp_path: Path, tables: Tables, uttagsdatum: date | str | None = None
-) -> Path:
+def import_tables(tmp_path: Path, tables: Tables, uttagsdatum: date | str | None = None) -> Path:
     """Write `tables` as an export, import it into `tmp_path/ekb.duckdb`; return the db path.
 
     Required tables that `tables` leaves out are written empty (header only),
