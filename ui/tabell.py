@@ -52,7 +52,9 @@ RUBRIKER = {
     "budget_kr": "Budget",
     "nya_placeringar": "Nya placeringar",
     "avslutade_placeringar": "Avslutade placeringar",
+    "ansvarig_kommun": "Ansvarig (kod)",
     "ansvarig_namn": "Ansvarig kommun",
+    "vistelsekommun": "Vistelsekommun (kod)",
     "vistelse_namn": "Vistelsekommun",
 }
 
@@ -79,10 +81,14 @@ def _formatterare(kolumn: str, dtyp: pl.DataType) -> Callable[[Any], str] | None
 def tabellvy(df: pl.DataFrame) -> pl.DataFrame:
     """The figure with values written out in Swedish and Swedish column headings."""
     kolumner = []
+    rubriker: set[str] = set()
     for kolumn, dtyp in df.schema.items():
         fmt = _formatterare(kolumn, dtyp)
         uttryck = pl.col(kolumn)
         if fmt is not None:
             uttryck = uttryck.map_elements(fmt, return_dtype=pl.String, skip_nulls=False)
-        kolumner.append(uttryck.alias(RUBRIKER.get(kolumn, kolumn.replace("_", " ").capitalize())))
+        rubrik = RUBRIKER.get(kolumn, kolumn.replace("_", " ").capitalize())
+        # a figure may carry both a code and its name; never let two headings collide
+        kolumner.append(uttryck.alias(kolumn if rubrik in rubriker else rubrik))
+        rubriker.add(rubrik)
     return df.select(kolumner)

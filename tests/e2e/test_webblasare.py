@@ -41,8 +41,10 @@ UTAN_DIAGRAM = {"", "data", "export"}
 def vanta_klar(page: Page) -> None:
     """Wait until the script run has finished (Streamlit's status widget is gone)."""
     page.wait_for_selector('[data-testid="stApp"]')
-    page.wait_for_timeout(500)
-    expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=60_000)
+    # the status widget shows up only after a run has gone on for a moment: look twice
+    for _ in range(2):
+        page.wait_for_timeout(1000)
+        expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=60_000)
 
 
 def kpi(page: Page, etikett: str) -> str:
@@ -106,6 +108,7 @@ def test_csv_nedladdning_har_samma_tal_som_export_cli(
 ) -> None:
     sida.goto(f"{server}/belaggning")
     vanta_klar(sida)
+    expect(sida).to_have_url(re.compile(r"[?&]till="))
     params = parse_qs(urlparse(sida.url).query)
     with sida.expect_download() as nedladdning:
         sida.get_by_role("button", name="Ladda ner CSV").first.click()

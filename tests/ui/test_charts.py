@@ -94,3 +94,12 @@ def test_sankey_lankar_ansvarig_till_vistelsekommun() -> None:
     assert list(lank.source) == [1, 0]
     assert list(lank.target) == [2, 3]
     assert list(lank.value) == [4, 2]
+
+
+def test_tabellvy_med_kod_och_namn_far_unika_rubriker() -> None:
+    from ui.tabell import tabellvy
+
+    df = pl.DataFrame({"kommun": ["0180"], "kommun_namn": ["Stockholm"], "belaggning": [0.365]})
+    vy = tabellvy(df)
+    assert len(set(vy.columns)) == 3
+    assert vy.row(0) == ("0180", "Stockholm", "36,5\u00a0%")
