@@ -35,6 +35,9 @@ RUBRIK = {
     "verksamhet": "Verksamhet",
 }
 DATUM = ("fran", "till", "datum")
+FORSTA_DAG = date(2000, 1, 1)
+SISTA_DAG = date(2099, 12, 31)
+"""The range of the date pickers; a date outside it in a link is ignored."""
 
 
 @dataclass(frozen=True)
@@ -98,10 +101,12 @@ def _fran_url(standard: dict[str, Any], alternativ: dict[str, list[str]]) -> Non
 
 
 def _datum(text: str | None) -> date | None:
+    """A date from the URL, or None when it is not one the date pickers can show."""
     try:
-        return date.fromisoformat(text) if text else None
+        dag = date.fromisoformat(text) if text else None
     except ValueError:
         return None
+    return dag if dag is not None and FORSTA_DAG <= dag <= SISTA_DAG else None
 
 
 def sidofalt() -> Filter:
@@ -112,13 +117,18 @@ def sidofalt() -> Filter:
     _fran_url(standard, alternativ)
     with st.sidebar:
         st.markdown("### Filter")
-        st.date_input("Från", key="f_fran", format="YYYY-MM-DD", min_value=date(2000, 1, 1))
-        st.date_input("Till", key="f_till", format="YYYY-MM-DD", min_value=date(2000, 1, 1))
+        st.date_input(
+            "Från", key="f_fran", format="YYYY-MM-DD", min_value=FORSTA_DAG, max_value=SISTA_DAG
+        )
+        st.date_input(
+            "Till", key="f_till", format="YYYY-MM-DD", min_value=FORSTA_DAG, max_value=SISTA_DAG
+        )
         st.date_input(
             "Rapportdatum",
             key="f_datum",
             format="YYYY-MM-DD",
-            min_value=date(2000, 1, 1),
+            min_value=FORSTA_DAG,
+            max_value=SISTA_DAG,
             help="Dagen som ögonblicksbilder (ålder, kommunöverskridande) avser.",
         )
         st.selectbox(

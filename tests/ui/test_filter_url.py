@@ -23,8 +23,17 @@ def test_lank_satter_filtren(oppna: Oppna, tom_db: Path) -> None:
 
 
 def test_ogiltiga_varden_i_lanken_ignoreras(oppna: Oppna, tom_db: Path) -> None:
-    at = oppna(tom_db, query={"datum": "inte-ett-datum", "kommun": "9999", "boendeform": "slott"})
+    at = oppna(
+        tom_db,
+        query={
+            "datum": "inte-ett-datum",
+            "fran": "1899-01-01",
+            "kommun": "9999",
+            "boendeform": "slott",
+        },
+    )
     assert not at.exception
+    assert at.date_input(key="f_fran").value == date(2023, 7, 1)
     # the empty database's extraction date is the default reporting date
     assert at.date_input(key="f_datum").value == date(2024, 6, 30)
     assert at.multiselect(key="f_boendeform").value == []
