@@ -158,7 +158,13 @@ def build_demo_db(db_path: Path, seed: int = STANDARDFRO, progress: Framsteg | N
         meddela("Skapar demodata för Nacka 2014–2019 …", 0.1)
         generate(mapp, seed)
         meddela("Läser in demodata med den vanliga importen …", 0.4)
-        run_import(mapp, Path(db_path), uttagsdatum=UTTAGSDATUM, demo=True)
+        run_import(
+            mapp,
+            Path(db_path),
+            uttagsdatum=UTTAGSDATUM,
+            demo=True,
+            kalla=f"Demodata (genererad, frö {seed})",
+        )
     meddela("Demodatabasen är klar.", 1.0)
 
 

@@ -48,9 +48,17 @@ class ImportResult:
 
 
 def run_import(
-    folder: Path, db_path: Path, *, uttagsdatum: date | None = None, demo: bool = False
+    folder: Path,
+    db_path: Path,
+    *,
+    uttagsdatum: date | None = None,
+    demo: bool = False,
+    kalla: str | None = None,
 ) -> ImportResult:
-    """Import an export folder into `db_path`; raise `ImportRefused` if anything is wrong."""
+    """Import an export folder into `db_path`; raise `ImportRefused` if anything is wrong.
+
+    `kalla` names the source in the import log; by default the folder's absolute path.
+    """
     folder, db_path = Path(folder), Path(db_path)
     uttag = uttagsdatum or date.today()
     tables, notices = _validated(folder, uttag)
@@ -63,7 +71,7 @@ def run_import(
         FileRecord(s.tabell, s.fil, tables[s.tabell].sha256, s.rader_lasta, s.rader_lagrade)
         for s in summaries
     ]
-    entry = LogEntry(uttag, str(folder.resolve()), demo)
+    entry = LogEntry(uttag, kalla or str(folder.resolve()), demo)
     import_id = write_database(db_path, frames, files, entry)
     return ImportResult(import_id, db_path, uttag, summaries, notices)
 

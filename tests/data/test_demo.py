@@ -106,7 +106,10 @@ def test_cli_builds_a_demo_database(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert main(["--db", str(db), "--seed", "7"]) == 0
     assert f"Demodatabasen skapades: {db}" in capsys.readouterr().out
     with duckdb.connect(str(db), read_only=True) as c:
-        assert c.execute("select demo from import_log").fetchall() == [(True,)]
+        # the log names the generator and its seed, not a temporary folder
+        assert c.execute("select demo, kalla from import_log").fetchall() == [
+            (True, "Demodata (genererad, frö 7)")
+        ]
 
 
 def test_real_importer_accepts_it_as_demo(
