@@ -335,16 +335,33 @@ per_manad as (
 dagar as (
     select *, least(till, (manad_start + interval 1 month)::date) - greatest(fran, manad_start) as dygn,
     from per_manad
+),
+summor as (
+    select
+        enhet_id,
+        platstyp,
+        manad_start,
+        sum(antal_platser * dygn)::bigint as platsdygn,
+        sum(antal_placeringar * dygn)::bigint as vardygn,
+        sum(greatest(0, antal_platser - antal_placeringar) * dygn)::bigint as lediga_platsdygn,
+    from dagar
+    group by all
 )
+-- the unit's own columns ride along, so that figures need no join at query time
 select
-    enhet_id,
-    platstyp,
-    manad_start,
-    sum(antal_platser * dygn)::bigint as platsdygn,
-    sum(antal_placeringar * dygn)::bigint as vardygn,
-    sum(greatest(0, antal_platser - antal_placeringar) * dygn)::bigint as lediga_platsdygn,
-from dagar
-group by all;
+    s.enhet_id,
+    e.namn as enhet_namn,
+    e.boendeform,
+    e.regi,
+    e.kommun,
+    e.dygnspris,
+    s.platstyp,
+    s.manad_start,
+    s.platsdygn,
+    s.vardygn,
+    s.lediga_platsdygn,
+from summor as s
+join enheter as e on e.enhet_id = s.enhet_id;
 
 -- Grain: one row per unit and platstyp per calendar month, precomputed so that a
 -- figure over whole months reads a few rows per unit instead of every stretch.
@@ -355,12 +372,7 @@ select * from belaggning_delar(date '0001-01-01', date '9999-12-31') order by ma
 -- filters: whole months from belaggning_manader, the partial first and last month
 -- from the stretches. Shared by the belaggning_* figures.
 create macro belaggning_manad(p_fran, p_till, boendeform := null, regi := null) as table
-with enheter_urval as (
-    select enhet_id from enheter as e
-    where (boendeform is null or list_contains(boendeform::varchar[], e.boendeform))
-        and (regi is null or list_contains(regi::varchar[], e.regi))
-),
-hela as (
+with hela as (
     select * from belaggning_manader
     where manad_start >= p_fran::date and last_day(manad_start) <= p_till::date
 ),
@@ -395,14 +407,11 @@ alla as (
     select * from sista
 )
 select
-    enhet_id,
-    platstyp,
+    * exclude (manad_start),
     strftime(manad_start, '%Y-%m') as manad,
-    platsdygn,
-    vardygn,
-    lediga_platsdygn,
-from alla
-where enhet_id in (select enhet_id from enheter_urval);
+from alla as a
+where (boendeform is null or list_contains(boendeform::varchar[], a.boendeform))
+    and (regi is null or list_contains(regi::varchar[], a.regi));
 
 -- The rows of vard_perioder that pass the person filters every person figure
 -- offers (NULL = no filter; kommun is the responsible municipality of the row).

@@ -14,6 +14,5 @@ final as (
         m.vardygn,
         m.vardygn / nullif(m.platsdygn, 0) as belaggning,
     from manader as m
-    join enheter as e on e.enhet_id = m.enhet_id
 )
 select * from final order by enhet_id, manad

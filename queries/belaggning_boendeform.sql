@@ -9,15 +9,14 @@ with manader as (
 ),
 final as (
     select
-        e.boendeform,
+        m.boendeform,
         m.manad,
         sum(m.platsdygn)::bigint as platsdygn,
         sum(m.vardygn)::bigint as vardygn,
         sum(m.vardygn) / nullif(sum(m.platsdygn), 0) as belaggning,
         sum(m.lediga_platsdygn)::bigint as lediga_platsdygn,
-        sum(m.lediga_platsdygn * e.dygnspris)::double as kostnad_lediga_kr,
+        sum(m.lediga_platsdygn * m.dygnspris)::double as kostnad_lediga_kr,
     from manader as m
-    join enheter as e on e.enhet_id = m.enhet_id
-    group by e.boendeform, m.manad
+    group by m.boendeform, m.manad
 )
 select * from final order by boendeform, manad

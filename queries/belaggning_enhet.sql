@@ -9,17 +9,16 @@ with manader as (
 final as (
     select
         m.enhet_id,
-        e.namn as enhet_namn,
-        e.boendeform,
-        e.regi,
-        e.kommun,
+        m.enhet_namn,
+        m.boendeform,
+        m.regi,
+        m.kommun,
         m.manad,
         m.platsdygn,
         m.vardygn,
         m.vardygn / nullif(m.platsdygn, 0) as belaggning,
         m.lediga_platsdygn,
-        (m.lediga_platsdygn * e.dygnspris)::double as kostnad_lediga_kr,
+        (m.lediga_platsdygn * m.dygnspris)::double as kostnad_lediga_kr,
     from manader as m
-    join enheter as e on e.enhet_id = m.enhet_id
 )
 select * from final order by enhet_id, manad

@@ -16,7 +16,6 @@ final as (
         sum(m.vardygn) / nullif(sum(m.platsdygn), 0) as belaggning,
         sum(m.lediga_platsdygn)::bigint as lediga_platsdygn,
     from manader as m
-    join enheter as e on e.enhet_id = m.enhet_id
     group by m.platstyp, m.manad
 )
 select * from final order by platstyp, manad
