@@ -24,8 +24,12 @@ per_kommun = hamta("kommunoverskridande", **f.for_figur("kommunoverskridande"))
 hos_oss = per_kommun.filter(pl.col("riktning") == "placerade_hos_oss")
 i_andra = per_kommun.filter(pl.col("riktning") == "vara_i_andra")
 kol = st.columns(2)
-kol[0].metric("Placerade här av andra kommuner", fmt_antal(hos_oss["antal"].sum()))
-kol[1].metric("Våra placerade i andra kommuner", fmt_antal(i_andra["antal"].sum()))
+for ruta, rubrik, df in (
+    (kol[0], "Placerade här av andra kommuner", hos_oss),
+    (kol[1], "Våra placerade i andra kommuner", i_andra),
+):
+    ruta.metric(rubrik, fmt_antal(df["antal"].sum()))
+    ruta.caption(f"varav {fmt_antal(df.filter(pl.col('samma_lan'))['antal'].sum())} inom länet")
 
 vanster, hoger = st.columns(2)
 with vanster:

@@ -42,10 +42,16 @@ def i_vard(db: Path, d: date, kommun: str, kon: str | None = None) -> int:
     return int(_en(db, sql, {"d": d, "k": kommun, "kon": kon}))  # type: ignore[arg-type]
 
 
-def placerade_hos_oss(db: Path, d: date, kommun: str) -> int:
-    """Persons in care on d living in `kommun` whose responsible municipality is another."""
-    sql = f"select count(distinct person_id) from ({I_VARD}) where bor = $k and ansvarig <> $k"  # noqa: S608
-    return int(_en(db, sql, {"d": d, "k": kommun}))  # type: ignore[arg-type]
+def placerade_hos_oss(db: Path, d: date, kommun: str, inom_lanet: bool | None = None) -> int:
+    """Persons in care on d living in `kommun` whose responsible municipality is another,
+    optionally only those whose responsible municipality lies in (or outside) kommun's län."""
+    sql = f"""
+        select count(distinct person_id) from ({I_VARD}) as i
+        join kommuner as a on a.kommunkod = i.ansvarig
+        join kommuner as k on k.kommunkod = $k
+        where bor = $k and ansvarig <> $k and ($inom is null or (a.lanskod = k.lanskod) = $inom)
+    """  # noqa: S608
+    return int(_en(db, sql, {"d": d, "k": kommun, "inom": inom_lanet}))  # type: ignore[arg-type]
 
 
 def lediga_platsdygn(db: Path, fran: date, till: date) -> int:

@@ -90,6 +90,8 @@ def test_kommunoverskridande_visar_placerade_har(oppna: Oppna, demo_db: Path) ->
     d, kommun = facit.uttagsdatum(demo_db), facit.perspektivkommun(demo_db)
     at = oppna(demo_db, "kommunoverskridande")
     assert metric(at, "Placerade här") == fmt_antal(facit.placerade_hos_oss(demo_db, d, kommun))
+    inom = fmt_antal(facit.placerade_hos_oss(demo_db, d, kommun, inom_lanet=True))
+    assert f"varav {inom} inom länet" in [c.value for c in at.caption]
 
 
 def test_ekonomi_visar_balans_hittills_i_ar(oppna: Oppna, demo_db: Path) -> None:
