@@ -1,0 +1,94 @@
+"""Faulty variants of the quirky folder: every error named, the database untouched.
+
+Line numbers are counted by hand from the lists in `kommunexport.py`: the
+header is line 1 of a CSV file and row 1 of a sheet.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+from pathlib import Path
+
+import kommunexport as k
+from conftest import import_folder
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def refused(tmp_path: Path, acceptance_db: Path, folder: Path) -> list[str]:
+    """Import `folder` over a copy of the good database; return the error lines."""
+    db = tmp_path / "ekb.duckdb"
+    db.write_bytes(acceptance_db.read_bytes())
+    before = sha256(db)
+    result = import_folder(folder, db)
+    assert result.returncode != 0
+    assert sha256(db) == before
+    return result.stderr.splitlines()
+
+
+def test_csv_errors_all_reported_at_once(tmp_path: Path, acceptance_db: Path) -> None:
+    personer = list(k.PERSONER)
+    # line 3: a bad date and a personnummer-like value in an extra column
+    personer[2] = "EKB002;31/12/2009;flicka;Somalia;070315-1234"
+    anvisningar = list(k.ANVISNINGAR)
+    anvisningar[7] = "A7;EKB007;20250125;9999;;asylsokande;;;"  # line 8: unknown kommun
+    placeringar = list(k.PLACERINGAR)
+    placeringar[5] = "P5;EKB004;E2;20250120;20250119;;"  # line 6: ends before it starts
+    # line 10: EKB007 is at E1 from 2025-02-01 (line 9, ongoing)
+    placeringar.insert(9, "P10;EKB007;E2;20250301;20250305;;")
+    folder = k.write_folder(
+        tmp_path / "bad",
+        override={"personer": personer, "anvisningar": anvisningar, "placeringar": placeringar},
+    )
+    lines = refused(tmp_path, acceptance_db, folder)
+    text = "\n".join(lines)
+    assert "070315-1234" not in text
+    expected_starts = [
+        "personer.csv:3: fodelsedatum:",
+        "personer.csv:3: Handläggare:",
+        "Anvisningar.CSV:8: anvisningskommun:",
+        "placeringar.csv:6: slutdatum:",
+        "placeringar.csv:10: startdatum:",
+    ]
+    for start in expected_starts:
+        assert any(line.startswith(start) for line in lines), start
+    assert "personnummer" in text
+    assert "5 fel" in text  # five problems, no more, no fewer
+
+
+def test_workbook_errors_name_sheet_and_row(tmp_path: Path, acceptance_db: Path) -> None:
+    ekonomi = list(k.EKONOMI)
+    ekonomi[3] = (202513, "EKB asyl", 3010, -80000, "V3")  # row 4: month 13
+    ekonomi[8] = (202502, "EKB PUT", 5011, 30000, "V8")  # row 9: konto not in kontoplan
+    platser = list(k.PLATSER)
+    # row 3 starts on the last day of row 2's period (same unit and platstyp)
+    platser[2] = ("E1", datetime(2025, 2, 14), None, 6, "asyl", 14)
+    platser.append(("E9", datetime(2025, 1, 1), None, 2, "asyl", None))  # row 5: no such unit
+    folder = k.write_folder(
+        tmp_path / "bad", sheet_override={"Ekonomi": ekonomi, "Platser": platser}
+    )
+    lines = refused(tmp_path, acceptance_db, folder)
+    for start in [
+        "Ekonomi 2025.xlsx[Ekonomi]:4: period:",
+        "Ekonomi 2025.xlsx[Ekonomi]:9: konto:",
+        "Ekonomi 2025.xlsx[Platser]:3:",
+        "Ekonomi 2025.xlsx[Platser]:5: enhet_id:",
+    ]:
+        assert any(line.startswith(start) for line in lines), start
+    assert "4 fel" in lines[-1]
+
+
+def test_bad_uttagsdatum_is_a_usage_error(tmp_path: Path, acceptance_db: Path) -> None:
+    from conftest import run_cli
+
+    db = tmp_path / "ekb.duckdb"
+    db.write_bytes(acceptance_db.read_bytes())
+    before = sha256(db)
+    folder = k.write_folder(tmp_path / "export")
+    result = run_cli("ingest", str(folder), "--db", str(db), "--uttagsdatum", "2025-3-20")
+    assert result.returncode != 0
+    assert "2025-3-20" in result.stderr
+    assert sha256(db) == before
