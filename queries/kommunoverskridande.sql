@@ -6,7 +6,8 @@
 --   responsible, living in another (kommun = where they live)
 -- params: datum date, kommun text
 with i_vard as (
-    select * from i_vard_pa($datum)
+    select ansvarig_kommun, vistelsekommun, from i_vard_pa($datum)
+    where vistelsekommun = $kommun or ansvarig_kommun = $kommun
 ),
 riktningar as (
     select 'placerade_hos_oss' as riktning, ansvarig_kommun as kommun,
