@@ -214,3 +214,38 @@ def test_budgetbalans_one_verksamhet(acceptance_db: Path) -> None:
             "2025-03": (10000, 0, -10000, -30000, -40000, -30000, -40000, -160000),
         },
     )
+
+
+def test_nobody_in_care_after_the_extraction_date(acceptance_db: Path) -> None:
+    # EKB003's move-out 2025-03-31 lies after the extraction date 2025-03-20: nothing counts
+    # after 03-20, so on 03-25 nobody is in care; on 03-20 the 7 of 03-18 still are.
+    assert export(acceptance_db, "alder_kon", "--date", "2025-03-25") == []
+    rows = export(acceptance_db, "alder_kon", "--date", "2025-03-20")
+    assert sum(int(r["antal"]) for r in rows) == 7
+
+
+def test_i_vard_manad(acceptance_db: Path) -> None:
+    rows = export(acceptance_db, "i_vard_manad", "--from", "2025-01-01", "--to", "2025-04-30")
+    got = {r["manad"]: tuple(int(r[c]) for c in list(r)[1:]) for r in rows}
+    # Stock 01-31: all but EKB007 = 7; new in Jan P3, P5, P7, P9 = 4.
+    # Care-days Jan: E1 79 + E2 39 + P6 31 + P7 31 = 180.
+    # Stock 02-28: 8; new P2, P8; ended P1 (02-10); days 93 + 75 + 28 + 28 = 224.
+    # Stock on the extraction date 03-20: EKB004 gone = 7; ended P5 (03-01), P4's 03-31 lies
+    # after the extraction date; days 60 + 40 + 20 + 20 = 140. April is after it: no row.
+    assert got == {
+        "2025-01": (7, 4, 0, 180),
+        "2025-02": (8, 2, 1, 224),
+        "2025-03": (7, 0, 1, 140),
+    }
+
+
+def test_lediga_platsdygn_floor_per_day(acceptance_db: Path) -> None:
+    rows = export(acceptance_db, "belaggning_enhet", "--from", "2025-01-01", "--to", "2025-02-28")
+    got = {(r["enhet_id"], r["manad"]): r for r in rows}
+    # E1 Jan: 01-01..14 4 places, 2 persons -> 2*14 = 28; 01-15..31 3 persons -> 1*17 = 17;
+    # 45 vacant * 2 000 kr = 90 000 kr.
+    assert int(got[("E1", "2025-01")]["lediga_platsdygn"]) == 45
+    assert float(got[("E1", "2025-01")]["kostnad_lediga_kr"]) == pytest.approx(90000)
+    # E2 Feb: 02-01..09 3 places, 2 persons -> 9; from 02-10 3 persons -> 0. 9 * 1 000 kr.
+    assert int(got[("E2", "2025-02")]["lediga_platsdygn"]) == 9
+    assert float(got[("E2", "2025-02")]["kostnad_lediga_kr"]) == pytest.approx(9000)

@@ -92,3 +92,52 @@ def test_bad_uttagsdatum_is_a_usage_error(tmp_path: Path, acceptance_db: Path) -
     assert result.returncode != 0
     assert "2025-3-20" in result.stderr
     assert sha256(db) == before
+
+
+def test_identity_and_shape_errors(tmp_path: Path, acceptance_db: Path) -> None:
+    personer = list(k.PERSONER)
+    personer[1] = "200703151234;20070315;M;AFG;"  # line 2: a 12-digit personnummer as id
+    personer[3] = "EKB003;20060101;pojke;ERI;0703751234"  # line 4: samordningsnummer, 10 digits
+    personer.insert(9, "EKB008;2008-03-16;kvinna;Etiopien;")  # line 10: id again (line 9)
+    anvisningar = list(k.ANVISNINGAR)
+    anvisningar[2] = "A2;EKB099;2025-01-10;Uppsala;;Asylsökande;;;"  # line 3: no such person
+    anvisningar[3] = "A3;EKB003;20241115;Nacka kommun;;okänd status;;;"  # line 4: bad status
+    placeringar = list(k.PLACERINGAR)
+    placeringar[0] = placeringar[0].replace("Startdatum", "Start")  # required column missing
+    budget = list(k.BUDGET)
+    budget.append((datetime(2025, 4, 1, 12, 30), "EKB PUT", 5010, 1000))  # row 6: a time
+    budget.append(("2025-05", "EKB PUT", 5010, "12,345"))  # row 7: three decimals
+    folder = k.write_folder(
+        tmp_path / "bad",
+        override={"personer": personer, "anvisningar": anvisningar, "placeringar": placeringar},
+        # the same table given twice: personer.csv and a Personer sheet
+        sheet_override={"Budget": budget, "Personer": [("person_id", "fodelsedatum", "kon")]},
+    )
+    lines = refused(tmp_path, acceptance_db, folder)
+    text = "\n".join(lines)
+    assert "200703151234" not in text and "0703751234" not in text
+    for start in [
+        "personer.csv:2: person_id:",
+        "personer.csv:4: Handläggare:",
+        "personer.csv:10: person_id:",
+        "Anvisningar.CSV:3: person_id:",
+        "Anvisningar.CSV:4: uppehallstillstand:",
+        "placeringar.csv:1: startdatum:",
+        "Ekonomi 2025.xlsx[Budget]:6: period:",
+        "Ekonomi 2025.xlsx[Budget]:7: belopp:",
+    ]:
+        assert any(line.startswith(start) for line in lines), start
+    assert any("Personer" in line and line.startswith("personer.csv") for line in lines)
+
+
+def test_refused_import_creates_no_database(tmp_path: Path) -> None:
+    placeringar = list(k.PLACERINGAR)
+    placeringar[1] = "P1;EKB001;E7;20241101;20250210;;"  # line 2: no unit E7
+    folder = k.write_folder(tmp_path / "bad", override={"placeringar": placeringar})
+    db = tmp_path / "ny.duckdb"
+    result = import_folder(folder, db)
+    assert result.returncode != 0
+    assert any(
+        line.startswith("placeringar.csv:2: enhet_id:") for line in result.stderr.splitlines()
+    )
+    assert not db.exists()
