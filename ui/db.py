@@ -79,7 +79,7 @@ def olasbar_text(sokvag: Path, fel: Exception | None = None) -> str:
     """The message for a file that exists but is not a readable EKB database."""
     orsak = f" (DuckDB: {str(fel).splitlines()[0]})" if fel else ""
     return (
-        f"Databasfilen `{sokvag}` går inte att läsa som en EKB-databas{orsak}. "
+        f"Databasfilen `{sokvag}` går inte att läsa som en EKB-databas av den här versionen{orsak}. "
         "Importera exporterna på nytt med `python -m ingest MAPP --db "
         f"{sokvag}`, eller ta bort miljövariabeln `EKB_DB` för att använda demodatabasen."
     )

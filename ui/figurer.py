@@ -50,7 +50,8 @@ def _hamta_cachat(
     markor = db.anslutning(sokvag, version).cursor()
     try:
         return queries.run(namn, con=markor, **params)
-    except duckdb.CatalogException as fel:
+    except (duckdb.CatalogException, duckdb.BinderException) as fel:
+        # tables or columns missing: not an EKB database, or one built by an older version
         raise db.DatabasFel(db.olasbar_text(Path(sokvag), fel)) from fel
     finally:
         markor.close()
