@@ -39,10 +39,10 @@ summor as (
 per_manad as (
     select
         m.period,
-        coalesce(s.kostnad, 0)::double as kostnad,
-        coalesce(s.intakt, 0)::double as intakt,
-        coalesce(s.budget_kostnad, 0)::double as budget_kostnad,
-        coalesce(s.budget_intakt, 0)::double as budget_intakt,
+        coalesce(s.kostnad, 0) as kostnad,
+        coalesce(s.intakt, 0) as intakt,
+        coalesce(s.budget_kostnad, 0) as budget_kostnad,
+        coalesce(s.budget_intakt, 0) as budget_intakt,
     from ar_manader as m
     left join summor as s on s.period = m.period
 ),
@@ -62,20 +62,21 @@ ackumulerat as (
         resten as (partition by year(period) order by period rows between 1 following and unbounded following)
 ),
 final as (
+    -- sums stay exact decimals until here; kronor are then given to the öre
     select
         strftime(period, '%Y-%m') as manad,
-        kostnad,
-        intakt,
-        balans,
-        budget_kostnad,
-        budget_intakt,
-        budget_balans,
-        ack_kostnad,
-        ack_intakt,
-        ack_balans,
-        ack_budget_balans,
-        ack_balans + budget_resten as prognos_budget_balans,
-        ack_balans / month(period) * 12 as prognos_takt_balans,
+        round(kostnad, 2)::double as kostnad,
+        round(intakt, 2)::double as intakt,
+        round(balans, 2)::double as balans,
+        round(budget_kostnad, 2)::double as budget_kostnad,
+        round(budget_intakt, 2)::double as budget_intakt,
+        round(budget_balans, 2)::double as budget_balans,
+        round(ack_kostnad, 2)::double as ack_kostnad,
+        round(ack_intakt, 2)::double as ack_intakt,
+        round(ack_balans, 2)::double as ack_balans,
+        round(ack_budget_balans, 2)::double as ack_budget_balans,
+        round(ack_balans + budget_resten, 2)::double as prognos_budget_balans,
+        round(ack_balans::double / month(period) * 12, 2) as prognos_takt_balans,
     from ackumulerat
     where period between date_trunc('month', $fran::date) and $till::date
 )
