@@ -124,11 +124,14 @@ def kpi(tab: Page, label: str) -> str:
     return tile.locator('[data-testid="stMetricValue"]').inner_text().strip().replace("\xa0", " ")
 
 
+def assert_no_exception(tab: Page) -> None:
+    assert tab.locator('[data-testid="stException"]').count() == 0
+    assert "Traceback" not in tab.locator('[data-testid="stMain"]').inner_text()
+
+
 @pytest.mark.parametrize("path", PAGES)
 def test_every_page_opens_without_exception(server: str, page: Page, path: str) -> None:
-    open_page(page, f"{server}/{path}")
-    assert page.locator('[data-testid="stException"]').count() == 0
-    assert "Traceback" not in page.locator('[data-testid="stMain"]').inner_text()
+    assert_no_exception(open_page(page, f"{server}/{path}"))
 
 
 def test_oversikt_figures(server: str, page: Page) -> None:
@@ -178,7 +181,6 @@ def test_alder_och_kon_figures(server: str, page: Page) -> None:
 
 @pytest.mark.parametrize("path", PAGES)
 def test_without_platser_and_ekonomi(bare_server: str, page: Page, path: str) -> None:
-    open_page(page, f"{bare_server}/{path}")
-    assert page.locator('[data-testid="stException"]').count() == 0
+    assert_no_exception(open_page(page, f"{bare_server}/{path}"))
     if path == "":
         assert kpi(page, "I vård nu") == "6"  # as above; persons do not need places

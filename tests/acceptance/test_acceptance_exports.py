@@ -249,3 +249,56 @@ def test_lediga_platsdygn_floor_per_day(acceptance_db: Path) -> None:
     # E2 Feb: 02-01..09 3 places, 2 persons -> 9; from 02-10 3 persons -> 0. 9 * 1 000 kr.
     assert int(got[("E2", "2025-02")]["lediga_platsdygn"]) == 9
     assert float(got[("E2", "2025-02")]["kostnad_lediga_kr"]) == pytest.approx(9000)
+
+
+def test_belaggning_platstyp_follows_residence_status(acceptance_db: Path) -> None:
+    rows = export(
+        acceptance_db, "belaggning_platstyp", "--from", "2025-03-01", "--to", "2025-03-31"
+    )
+    got = {
+        r["platstyp"]: tuple(int(r[c]) for c in ("platsdygn", "vardygn", "lediga_platsdygn"))
+        for r in rows
+    }
+    # March to 03-20. asyl = E1 6 * 20 = 120 places; asylsokande EKB002 and EKB007 at E1:
+    # 20 + 20 = 40; EKB003 (blank status: ovrig) counts in no platstyp. Vacant 80.
+    # PUT = E2 3 * 20 = 60; EKB001 has PUT from 2025-01-10: 20; EKB008 blank: ovrig. Vacant 40.
+    assert got == {"asyl": (120, 40, 80), "PUT": (60, 20, 40)}
+
+
+def test_transfer_is_an_anvisning(acceptance_db: Path) -> None:
+    rows = export(acceptance_db, "anvisningar_manad", "--from", "2025-03-01", "--to", "2025-03-31")
+    # Only A9, EKB008's transfer on 2025-03-16, her 17th birthday: 14-17 K, a transfer.
+    assert [(r["aldersgrupp"], r["kon"], r["antal"], r["antal_overflyttningar"]) for r in rows] == [
+        ("14-17", "K", "1", "1")
+    ]
+
+
+def test_kommunoverskridande_andel_on_stock_date(acceptance_db: Path) -> None:
+    rows = export(
+        acceptance_db,
+        "kommunoverskridande_andel",
+        *("--from", "2025-03-01", "--to", "2025-03-31", "--kommun", "0380"),
+    )
+    got = {r["riktning"]: (int(r["antal"]), int(r["totalt"]), float(r["andel"])) for r in rows}
+    # Stock date = extraction date 03-20. Living in Uppsala: EKB001, 002, 003, 007, 008 = 5,
+    # of whom EKB007 by Stockholm: 1/5. Uppsala responsible: EKB001, 002, 003, 005, 006, 008
+    # = 6, of whom EKB005 and EKB006 live elsewhere: 2/6.
+    assert got["placerade_hos_oss"] == (1, 5, pytest.approx(1 / 5))
+    assert got["vara_i_andra"] == (2, 6, pytest.approx(2 / 6))
+
+
+def test_reimport_logs_twice_and_keeps_figures(acceptance_db: Path, tmp_path: Path) -> None:
+    from conftest import import_folder
+    from kommunexport import write_folder
+
+    db = tmp_path / "ekb.duckdb"
+    db.write_bytes(acceptance_db.read_bytes())
+    assert import_folder(write_folder(tmp_path / "export"), db).returncode == 0
+    log = export(db, "import_logg")
+    # 9 tables per import (personer, aldersandringar, anvisningar, enheter, platser,
+    # placeringar, kontoplan, ekonomi, budget), two imports.
+    assert sorted({r["import_id"] for r in log}) == ["1", "2"]
+    assert len(log) == 2 * 9
+    assert (
+        counts(export(db, "alder_kon", "--date", "2025-03-15"), "aldersgrupp", "kon") == ALDER_0315
+    )
