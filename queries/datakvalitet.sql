@@ -35,6 +35,29 @@ kontroller as (
     union all
     select 6, 'pagaende_efter_uttag', 'Pågående placeringar som räknas till uttagsdatum',
         (select count(*) from placeringar where slutdatum is null or slutdatum > uttagsdatum())
+    union all
+    -- the case is open (latest anvisning on or before datum, not closed by then) but the
+    -- person has no placement that day: a placement may be missing from the export
+    select 7, 'anvisning_utan_placering', 'Personer med öppen anvisning på dagen men utan placering',
+        (select count(*) from (
+            select a.person_id, a.avslutsdatum,
+            from anvisningar as a
+            where a.anvisningsdatum <= $datum::date
+            qualify row_number() over (
+                partition by a.person_id order by a.anvisningsdatum desc, a.anvisning_id desc
+            ) = 1
+        ) as senaste
+        where (senaste.avslutsdatum is null or senaste.avslutsdatum > $datum::date)
+            and senaste.person_id not in (
+                select person_id from placering_perioder
+                where startdatum <= $datum::date and effektiv_slut > $datum::date))
+    union all
+    -- over all data: care on or after the 21st birthday (current birth date) is outside
+    -- the care of children and youths the state compensates
+    select 8, 'placering_efter_21', 'Placeringar med vårddygn efter 21-årsdagen (hela datamängden)',
+        (select count(*) from placering_perioder as pl
+            join personer as p on p.person_id = pl.person_id
+            where pl.effektiv_slut > fyller(p.fodelsedatum, 21))
 ),
 final as (
     select kontroll, beskrivning, antal,

@@ -35,7 +35,11 @@ def test_dataomfang(personfall: Path) -> None:
 def test_datakvalitet(personfall: Path) -> None:
     # on 2024-03-15: everyone in care has an anvisning; E at U3 has neither a dygnskostnad nor
     # a dygnspris; no unit has places, so all 5 in care are at units without places; nobody
-    # has two placements; 6 placements (pA pB pC pE2 pG pH) are ongoing at the extraction date
+    # has two placements; 6 placements (pA pB pC pE2 pG pH) are ongoing at the extraction date;
+    # open cases on D: A B C(aC2) E G H (F closed 01-31, H closes 03-31); of those only G is
+    # not in care on D (pG starts 03-16); past 21: F born 2002-08-01 turns 21 on 2023-08-01
+    # while pF runs 2023-01-01..2024-01-31; E turns 21 on 2024-07-01, after the extraction
+    # date 2024-06-30, so pE2 is cut before it
     df = queries.run("datakvalitet", personfall, datum="2024-03-15")
     assert df.select("kontroll", "antal").rows() == [
         ("utan_ansvarig_kommun", 0),
@@ -44,4 +48,6 @@ def test_datakvalitet(personfall: Path) -> None:
         ("overbelagda_enheter", 0),
         ("dubbla_placeringar", 0),
         ("pagaende_efter_uttag", 6),
+        ("anvisning_utan_placering", 1),
+        ("placering_efter_21", 1),
     ]
