@@ -41,11 +41,22 @@ def alderspyramid(df: pl.DataFrame) -> go.Figure:
     )
     fig.update_layout(barmode="relative", bargap=0.1)
     grundlayout(fig, y_titel="ålder", x_titel="antal personer")
-    steg = max(1, storst // 4)
-    tick = list(range(-storst, storst + 1, steg))
+    steg = _jamnt_steg(storst)
+    tick = list(range(-(storst // steg) * steg, storst + 1, steg))
     fig.update_xaxes(tickvals=tick, ticktext=[str(abs(t)) for t in tick])
     fig.update_yaxes(dtick=1, tickformat="d")
     return fig
+
+
+def _jamnt_steg(storst: int) -> int:
+    """A round tick step (1, 2, 5 × 10^k) giving at most about four ticks on each side of 0."""
+    steg = 1
+    while storst / steg > 4:
+        for faktor in (2, 5 / 2, 2):
+            steg = int(steg * faktor)
+            if storst / steg <= 4:
+                break
+    return steg
 
 
 def aldersgrupper_over_tid(df: pl.DataFrame) -> go.Figure:

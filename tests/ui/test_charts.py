@@ -63,6 +63,15 @@ def test_alderspyramid_flickor_till_vanster() -> None:
     assert list(flickor.customdata) == [3]
 
 
+def test_alderspyramid_har_runda_symmetriska_axeletiketter() -> None:
+    # the largest bar is 75 boys aged 18: a round step of 20 gives at most four ticks a side,
+    # symmetric about 0 and labelled without sign
+    df = pl.DataFrame({"alder": [18, 18], "kon": ["K", "M"], "antal": [14, 75]})
+    axel = alder.alderspyramid(df).layout.xaxis
+    assert list(axel.tickvals) == [-60, -40, -20, 0, 20, 40, 60]
+    assert list(axel.ticktext) == ["60", "40", "20", "0", "20", "40", "60"]
+
+
 def test_vattenfall_gar_fran_budget_till_utfall() -> None:
     df = pl.DataFrame(
         {
