@@ -53,9 +53,11 @@ tabell(aktualitet)
 
 st.markdown(f"#### Datakvalitet {fmt_datum(f.datum)}")
 kvalitet = hamta("datakvalitet", **f.for_figur("datakvalitet"))
-fynd = kvalitet.filter(pl.col("antal") > 0) if kvalitet.height else kvalitet
+# 'info' rows give context for reading the figures (e.g. family homes have no contracted
+# places); only 'fel' and 'varning' are findings to look into
+fynd = kvalitet.filter((pl.col("antal") > 0) & (pl.col("allvarlighet") != "info"))
 if fynd.is_empty():
-    st.success("Inga fynd i datakvalitetskontrollerna.")
+    st.success("Inga fynd att utreda i datakvalitetskontrollerna.")
 else:
     st.warning(f"{fmt_antal(fynd['antal'].sum())} fynd i {fynd.height} kontroller att utreda.")
 tabell(kvalitet)

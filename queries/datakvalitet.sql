@@ -1,6 +1,8 @@
 -- datakvalitet: data-quality checks that affect the figures on datum.
 -- titel: Datakvalitetskontroller på datumet
--- grain: one row per check, always all checks (antal 0 when nothing is found)
+-- grain: one row per check, always all checks (antal 0 when nothing is found);
+--   allvarlighet: 'fel' (the import should have prevented it), 'varning' (to look into),
+--   'info' (context for reading the figures, not a fault)
 -- definition: docs/metrics.md "Data about the data"
 -- params: datum date
 with i_vard as (
@@ -11,34 +13,34 @@ enheter_med_platser as (
     where giltig_fran <= $datum::date and (giltig_till is null or giltig_till >= $datum::date)
 ),
 kontroller as (
-    select 1 as ordning, 'utan_ansvarig_kommun' as kontroll,
+    select 1 as ordning, 'fel' as allvarlighet, 'utan_ansvarig_kommun' as kontroll,
         'Personer i vård utan anvisning på dagen (ingen ansvarig kommun)' as beskrivning,
         (select count(*) from i_vard where ansvarig_kommun is null) as antal,
     union all
-    select 2, 'utan_dygnskostnad', 'Personer i vård vars placering saknar dygnskostnad och enhetens dygnspris',
+    select 2, 'varning', 'utan_dygnskostnad', 'Personer i vård vars placering saknar dygnskostnad och enhetens dygnspris',
         (select count(*) from i_vard where dygnskostnad is null)
     union all
-    select 3, 'enhet_utan_platser', 'Personer i vård på enheter utan avtalade platser på dagen',
+    select 3, 'info', 'enhet_utan_platser', 'Personer i vård på enheter utan avtalade platser på dagen',
         (select count(*) from i_vard where enhet_id not in (select enhet_id from enheter_med_platser))
     union all
-    select 4, 'overbelagda_enheter', 'Enheter med fler placeringar än avtalade platser på dagen',
+    select 4, 'varning', 'overbelagda_enheter', 'Enheter med fler placeringar än avtalade platser på dagen',
         (select count(*) from belaggning_perioder
             where platstyp = 'alla' and fran <= $datum::date and till > $datum::date
                 and antal_placeringar > antal_platser)
     union all
     -- the raw placements: the care rows (vard_perioder) never overlap by construction
-    select 5, 'dubbla_placeringar', 'Personer med mer än en pågående placering på dagen',
+    select 5, 'fel', 'dubbla_placeringar', 'Personer med mer än en pågående placering på dagen',
         (select count(*) from (
             select person_id from placering_perioder
             where startdatum <= $datum::date and effektiv_slut > $datum::date
             group by person_id having count(*) > 1))
     union all
-    select 6, 'pagaende_efter_uttag', 'Pågående placeringar som räknas till uttagsdatum',
+    select 6, 'info', 'pagaende_efter_uttag', 'Pågående placeringar som räknas till uttagsdatum',
         (select count(*) from placeringar where slutdatum is null or slutdatum > uttagsdatum())
     union all
     -- the case is open (latest anvisning on or before datum, not closed by then) but the
     -- person has no placement that day: a placement may be missing from the export
-    select 7, 'anvisning_utan_placering', 'Personer med öppen anvisning på dagen men utan placering',
+    select 7, 'varning', 'anvisning_utan_placering', 'Personer med öppen anvisning på dagen men utan placering',
         (select count(*) from (
             select a.person_id, a.avslutsdatum,
             from anvisningar as a
@@ -54,13 +56,13 @@ kontroller as (
     union all
     -- over all data: care on or after the 21st birthday (current birth date) is outside
     -- the care of children and youths the state compensates
-    select 8, 'placering_efter_21', 'Placeringar med vårddygn efter 21-årsdagen (hela datamängden)',
+    select 8, 'varning', 'placering_efter_21', 'Placeringar med vårddygn efter 21-årsdagen (hela datamängden)',
         (select count(*) from placering_perioder as pl
             join personer as p on p.person_id = pl.person_id
             where pl.effektiv_slut > fyller(p.fodelsedatum, 21))
 ),
 final as (
-    select kontroll, beskrivning, antal,
+    select kontroll, beskrivning, antal, allvarlighet,
     from kontroller
     order by ordning
 )

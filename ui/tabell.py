@@ -56,6 +56,9 @@ RUBRIKER = {
     "ansvarig_namn": "Ansvarig kommun",
     "vistelsekommun": "Vistelsekommun (kod)",
     "vistelse_namn": "Vistelsekommun",
+    "kontroll": "Kontroll",
+    "beskrivning": "Beskrivning",
+    "allvarlighet": "Typ",
 }
 
 

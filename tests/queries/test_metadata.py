@@ -41,13 +41,13 @@ def test_datakvalitet(personfall: Path) -> None:
     # while pF runs 2023-01-01..2024-01-31; E turns 21 on 2024-07-01, after the extraction
     # date 2024-06-30, so pE2 is cut before it
     df = queries.run("datakvalitet", personfall, datum="2024-03-15")
-    assert df.select("kontroll", "antal").rows() == [
-        ("utan_ansvarig_kommun", 0),
-        ("utan_dygnskostnad", 1),
-        ("enhet_utan_platser", 5),
-        ("overbelagda_enheter", 0),
-        ("dubbla_placeringar", 0),
-        ("pagaende_efter_uttag", 6),
-        ("anvisning_utan_placering", 1),
-        ("placering_efter_21", 1),
+    assert df.select("kontroll", "antal", "allvarlighet").rows() == [
+        ("utan_ansvarig_kommun", 0, "fel"),
+        ("utan_dygnskostnad", 1, "varning"),
+        ("enhet_utan_platser", 5, "info"),
+        ("overbelagda_enheter", 0, "varning"),
+        ("dubbla_placeringar", 0, "fel"),
+        ("pagaende_efter_uttag", 6, "info"),
+        ("anvisning_utan_placering", 1, "varning"),
+        ("placering_efter_21", 1, "varning"),
     ]

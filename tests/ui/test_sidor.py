@@ -131,3 +131,53 @@ def test_filter_utan_traffar_ger_meddelande_inte_fel(
 def test_belaggning_utan_traffar_sager_det_rakt_ut(oppna: Oppna, demo_db: Path) -> None:
     at = oppna(demo_db, "belaggning", query={"boendeform": "annat"})
     assert any(i.value.startswith("Inga data matchar valda filter") for i in at.info)
+
+
+def test_data_raknar_bara_fel_och_varningar_som_fynd(
+    oppna: Oppna, import_tables: Callable[..., Path], tmp_path: Path
+) -> None:
+    # P1 is in care at a family home (no contracted places: an 'info' row, not a finding);
+    # P2 has an open anvisning since 2024-01-10 but no placement: one 'varning' finding
+    person = {"fodelsedatum": "2008-01-01", "kon": "M"}
+    db = import_tables(
+        tmp_path,
+        {
+            "personer": [{"person_id": "P1", **person}, {"person_id": "P2", **person}],
+            "anvisningar": [
+                {
+                    "anvisning_id": "A1",
+                    "person_id": "P1",
+                    "anvisningsdatum": "2024-01-02",
+                    "anvisningskommun": "0182",
+                },
+                {
+                    "anvisning_id": "A2",
+                    "person_id": "P2",
+                    "anvisningsdatum": "2024-01-10",
+                    "anvisningskommun": "0182",
+                },
+            ],  # fmt: skip
+            "enheter": [
+                {
+                    "enhet_id": "F1",
+                    "namn": "Familjehem",
+                    "boendeform": "familjehem",
+                    "kommun": "0182",
+                    "dygnspris": "900",
+                },
+            ],  # fmt: skip
+            "placeringar": [
+                {
+                    "placering_id": "PL1",
+                    "person_id": "P1",
+                    "enhet_id": "F1",
+                    "startdatum": "2024-01-02",
+                },
+            ],  # fmt: skip
+        },
+        "2024-03-31",
+    )
+    at = oppna(db, "data", query={"datum": "2024-03-15"})
+    assert [w.value for w in at.warning if "fynd" in w.value] == [
+        "1 fynd i 1 kontroller att utreda."
+    ]
