@@ -13,12 +13,14 @@ lies in the same län, Stockholm (0180) in another. Extraction date
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 
 from openpyxl import Workbook
 
 NBSP = "\xa0"
+Rows = list[tuple[object, ...]]
 UTTAGSDATUM = "2025-03-20"
 
 PERSONER = [
@@ -80,14 +82,14 @@ PLACERINGAR = [
     "",
 ]
 
-KONTOPLAN = [
+KONTOPLAN: Rows = [
     ("Konto", "Benämning", "Typ", "Kategori"),
     (4610, "Köp av HVB", "Kostnad", "HVB"),
     (5010, "Löner", "kostnad", "personal"),
     (3010, "Statsbidrag", "Intäkt", "statlig_ersattning"),
 ]
 
-EKONOMI = [
+EKONOMI: Rows = [
     ("Period", "Verksamhet", "Konto", "Belopp", "Verifikation"),
     (202501, "EKB asyl", 4610, 100000, "V1"),
     (202501, "EKB asyl", 5010, 50000.0, "V2"),
@@ -100,7 +102,7 @@ EKONOMI = [
     (202503, "EKB PUT", 4610, 10000, "V9"),
 ]
 
-BUDGET = [
+BUDGET: Rows = [
     ("PERIOD ", " verksamhet", "konto", "Belopp"),
     (2025, "EKB asyl", 4610, 1200000),
     (2025, "EKB asyl", 5010, 600000),
@@ -108,7 +110,7 @@ BUDGET = [
     (datetime(2025, 3, 1), "EKB PUT", 5010, 30000),
 ]
 
-PLATSER = [
+PLATSER: Rows = [
     ("Enhet ID", "Giltig från", "Giltig till", "Antal platser", "Platstyp", "Ålder från"),
     ("E1", datetime(2024, 1, 1), datetime(2025, 2, 14), 4, "asyl", 14),
     ("E1", datetime(2025, 2, 15), None, 6, "asyl", 14),
@@ -122,7 +124,7 @@ def write_text(path: Path, lines: list[str], encoding: str) -> Path:
     return path
 
 
-def write_workbook(path: Path, sheets: dict[str, list[tuple[object, ...]]]) -> Path:
+def write_workbook(path: Path, sheets: Mapping[str, Sequence[tuple[object, ...]]]) -> Path:
     """One workbook, one sheet per table, cells typed as Excel stores them."""
     book = Workbook()
     book.active.title = "Instruktioner"
@@ -141,7 +143,7 @@ def write_folder(
     with_platser: bool = True,
     with_ekonomi: bool = True,
     override: dict[str, list[str]] | None = None,
-    sheet_override: dict[str, list[tuple[object, ...]]] | None = None,
+    sheet_override: Mapping[str, Rows] | None = None,
 ) -> Path:
     """Write the whole export folder; the overrides replace a table's lines or sheet."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -159,7 +161,7 @@ def write_folder(
     write_text(folder / "placeringar.csv", text["placeringar"], "cp1252")
     write_text(folder / "Åldersändringar.txt", text["aldersandringar"], "utf-8-sig")
     (folder / "läsmig.txt").write_text("Uttag från verksamhetssystemet\n", encoding="utf-8")
-    sheets: dict[str, list[tuple[object, ...]]] = {}
+    sheets: dict[str, Rows] = {}
     if with_platser:
         sheets["Platser"] = PLATSER
     if with_ekonomi:

@@ -113,6 +113,8 @@ def open_page(tab: Page, url: str) -> Page:
     """Open `url` and wait until Streamlit's script run has finished."""
     tab.goto(url)
     tab.wait_for_selector('[data-testid="stApp"]')
+    # a cold server shows an empty main area first: wait for the page's own heading
+    tab.locator('[data-testid="stMain"] h1').first.wait_for()
     for _ in range(2):
         tab.wait_for_timeout(1000)
         expect(tab.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=60_000)
@@ -184,3 +186,14 @@ def test_without_platser_and_ekonomi(bare_server: str, page: Page, path: str) ->
     assert_no_exception(open_page(page, f"{bare_server}/{path}"))
     if path == "":
         assert kpi(page, "I vård nu") == "6"  # as above; persons do not need places
+
+
+def test_reporting_date_after_extraction_same_count_everywhere(server: str, page: Page) -> None:
+    # The date pickers allow any date up to 2099. On 2025-12-31 nobody is in care: ongoing
+    # placements are never counted past the extraction date 2025-03-20 (METRICS.md, Time;
+    # DATA_CONTRACT.md). Ålder och kön says 0; the overview must not say 6 for the same date.
+    open_page(page, f"{server}/alder_och_kon?datum=2025-12-31")
+    assert kpi(page, "I vård") == "0"
+    open_page(page, f"{server}/?datum=2025-12-31")
+    assert "31 dec 2025" in page.locator('[data-testid="stMain"]').inner_text()
+    assert kpi(page, "I vård nu") == "0"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -178,7 +179,7 @@ BUDGETBALANS_ALL = {
 }
 
 
-def check_budget(rows: list[dict[str, str]], expected: dict[str, tuple[float, ...]]) -> None:
+def check_budget(rows: list[dict[str, str]], expected: Mapping[str, tuple[float, ...]]) -> None:
     got = {r["manad"]: r for r in rows}
     assert set(got) == set(expected)
     for month, values in expected.items():
