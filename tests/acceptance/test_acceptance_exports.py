@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -303,3 +304,41 @@ def test_reimport_logs_twice_and_keeps_figures(acceptance_db: Path, tmp_path: Pa
     assert (
         counts(export(db, "alder_kon", "--date", "2025-03-15"), "aldersgrupp", "kon") == ALDER_0315
     )
+
+
+def test_numeric_ids_and_kommunkoder_from_a_workbook(tmp_path: Path) -> None:
+    from conftest import import_folder
+    from kommunexport import PLACERINGAR, PLATSER, write_folder
+
+    # Units as an Enheter sheet with numeric ids (1, 2.0 …) and kommun as Excel numbers
+    # (380, 380.0, 381); the CSV placements name them "1" … and give EBO's kommun as 180.
+    enheter: list[tuple[object, ...]] = [
+        ("Enhet-ID", "Namn", "Boendeform", "Kommun", "Regi", "Dygnspris"),
+        (1, "HVB Ängen", "HVB", 380, "egen", 2000.0),
+        (2.0, "Stödboende", "stodboende", 380.0, "entreprenad", 1000),
+        (3, "Familjehem Syd", "familjehem", 381, None, 1500.5),
+        (4, "EBO", "EBO", 380, None, None),
+    ]
+    placeringar = [PLACERINGAR[0]] + [
+        re.sub(r";E(\d);", r";\1;", line).replace(";0180", ";180") for line in PLACERINGAR[1:]
+    ]
+    platser = [PLATSER[0]] + [(int(str(r[0])[1:]), *r[1:]) for r in PLATSER[1:]]
+    folder = write_folder(
+        tmp_path / "export",
+        override={"placeringar": placeringar},
+        sheet_override={"Enheter": enheter, "Platser": platser},
+    )
+    (folder / "enheter.csv").unlink()
+    db = tmp_path / "ekb.duckdb"
+    assert import_folder(folder, db).returncode == 0
+    rows = export(db, "belaggning", "--from", "2025-01-01", "--to", "2025-03-31")
+    # the same figures as BELAGGNING_Q1, with the units now called 1 and 2
+    got = {(r["enhet_id"], r["manad"]): (int(r["platsdygn"]), int(r["vardygn"])) for r in rows}
+    assert got == {(k[0][1:], k[1]): v for k, v in BELAGGNING_Q1.items()}
+    rows = export(db, "kommunoverskridande", "--date", "2025-03-15", "--kommun", "0380")
+    assert counts(rows, "riktning", "kommun") == {
+        ("placerade_hos_oss", "0180"): 1,
+        ("placerade_hos_oss", "0381"): 1,
+        ("vara_i_andra", "0180"): 1,
+        ("vara_i_andra", "0381"): 1,
+    }
