@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import polars as pl
 
 from charts.base import grundlayout, tom_figur
-from charts.etiketter import manad_etikett
+from charts.etiketter import TYP, kategorinamn, manad_etikett
 from charts.palette import BUDGET, INTAKT, KOSTNAD, NEGATIV, POSITIV, PROGNOS, UTFALL
 
 INGA_DATA = "Inga ekonomiska data för valda filter"
@@ -23,8 +23,8 @@ PROGNOSMETOD = {
 
 
 def kategorietikett(kategori: str, typ: str) -> str:
-    """`statlig_ersattning`, `intakt` → `Statlig ersattning (intäkt)`."""
-    return f"{kategori.replace('_', ' ').capitalize()} ({'intäkt' if typ == 'intakt' else typ})"
+    """`statlig_ersattning`, `intakt` → `Statlig ersättning (intäkt)`."""
+    return f"{kategorinamn(kategori)} ({TYP.get(typ, typ).lower()})"
 
 
 def manadsutfall(df: pl.DataFrame) -> go.Figure:

@@ -36,6 +36,36 @@ ALDERSGRUPP = {
 }
 
 
+KATEGORI = {
+    "HVB": "HVB",
+    "familjehem": "Familjehem",
+    "stodboende": "Stödboende",
+    "personal": "Personal",
+    "ekonomiskt_bistand": "Ekonomiskt bistånd",
+    "god_man": "God man",
+    "ovrigt": "Övrigt",
+    "statlig_ersattning": "Statlig ersättning",
+    "schablon": "Schablon",
+    "ovriga_intakter": "Övriga intäkter",
+}
+"""The ledger's reporting categories from the import contract (`ekonomi.kategori`)."""
+
+TYP = {"kostnad": "Kostnad", "intakt": "Intäkt"}
+
+
+def kategorinamn(kod: str | None) -> str:
+    """A reporting category's name; an unknown code made readable (`ny_post` → `Ny post`).
+
+    å/ä/ö are not guessed for unknown codes: `ovrig_kostnad` could mean several words.
+    """
+    if kod is None:
+        return "Okänt"
+    if kod in KATEGORI:
+        return KATEGORI[kod]
+    text = kod.replace("_", " ").strip()
+    return text[:1].upper() + text[1:]
+
+
 def namn(koder: dict[str, str], kod: str | None) -> str:
     """The display name of a code; unknown codes are shown as they are."""
     if kod is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 from charts.etiketter import MANADER, manad_etikett
 
@@ -20,12 +21,19 @@ STRECK = "–"
 
 
 def fmt_tal(varde: float | int | None, decimaler: int = 0) -> str:
-    """A number with thousands separators and a decimal comma: `1 350,5`."""
-    if varde is None or math.isnan(varde):
+    """A number with thousands separators and a decimal comma: `1 350,5`.
+
+    Halves round away from zero (`2,5` → `3`, `−125 000,5` → `−125 001`), as readers round
+    by hand; Python's `round` would round them to even.
+    """
+    if varde is None or not math.isfinite(varde):
         return STRECK
-    rundat = round(float(varde), decimaler)
-    text = f"{abs(rundat):_.{decimaler}f}".replace(".", ",").replace("_", TUSENTAL)
-    return f"−{text}" if rundat < 0 else text
+    # str() gives the shortest decimal that reads back as the float: 0.0625 * 100 is 6.25
+    rundat = abs(Decimal(str(float(varde)))).quantize(
+        Decimal(1).scaleb(-decimaler), rounding=ROUND_HALF_UP
+    )
+    text = f"{rundat:,.{decimaler}f}".replace(",", TUSENTAL).replace(".", ",")
+    return f"−{text}" if varde < 0 and rundat != 0 else text
 
 
 def fmt_antal(varde: float | int | None) -> str:

@@ -10,6 +10,7 @@ import polars as pl
 import streamlit as st
 
 from charts import ekonomi as diagram_ekonomi
+from charts.ekonomi import kategorietikett
 from ui.components import TOMT, diagram, valda
 from ui.figurer import hamta
 from ui.filters import aktuellt
@@ -87,5 +88,5 @@ if kategori.height:
     if avvikelse.height:
         rad = avvikelse.row(0, named=True)
         st.markdown(
-            f"Störst ogynnsam avvikelse: **{rad['kategori']}** ({fmt_kr(rad['avvikelse_kr'])})."
+            f"Störst ogynnsam avvikelse: **{kategorietikett(rad['kategori'], rad['typ'])}** ({fmt_kr(rad['avvikelse_kr'])})."
         )

@@ -12,10 +12,16 @@ from typing import Any
 
 import polars as pl
 
-from charts.etiketter import ALDERSGRUPP, BOENDEFORM, KON, REGI, namn
+from charts.etiketter import ALDERSGRUPP, BOENDEFORM, KON, REGI, TYP, kategorinamn, namn
 from ui.format import fmt_antal, fmt_datum, fmt_kr, fmt_manad, fmt_pct
 
-KODER = {"boendeform": BOENDEFORM, "regi": REGI, "kon": KON, "aldersgrupp": ALDERSGRUPP}
+KODER = {
+    "boendeform": BOENDEFORM,
+    "regi": REGI,
+    "kon": KON,
+    "aldersgrupp": ALDERSGRUPP,
+    "typ": TYP,
+}
 KRONOR = ("kostnad", "intakt", "balans", "budget_kostnad", "budget_intakt", "budget_balans")
 RUBRIKER = {
     "manad": "Månad",
@@ -64,6 +70,8 @@ RUBRIKER = {
 
 def _formatterare(kolumn: str, dtyp: pl.DataType) -> Callable[[Any], str] | None:
     """How to write one column's values, chosen by the catalogue's naming of units."""
+    if kolumn == "kategori":
+        return kategorinamn
     if kolumn in KODER:
         return lambda v, k=KODER[kolumn]: namn(k, v)
     if kolumn == "manad":

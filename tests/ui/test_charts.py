@@ -5,6 +5,7 @@ separators, hand-summed series, and a plain message instead of an empty chart.
 from __future__ import annotations
 
 import polars as pl
+import pytest
 
 from charts import alder, belaggning, ekonomi, kommun
 from charts.palette import BOENDEFORM_FARG, OKABE_ITO
@@ -112,3 +113,41 @@ def test_tabellvy_med_kod_och_namn_far_unika_rubriker() -> None:
     vy = tabellvy(df)
     assert len(set(vy.columns)) == 3
     assert vy.row(0) == ("0180", "Stockholm", "36,5\u00a0%")
+
+
+@pytest.mark.parametrize(
+    ("kod", "typ", "text"),
+    [
+        ("HVB", "kostnad", "HVB (kostnad)"),
+        ("statlig_ersattning", "intakt", "Statlig ersättning (intäkt)"),
+        ("ekonomiskt_bistand", "kostnad", "Ekonomiskt bistånd (kostnad)"),
+        ("ovriga_intakter", "intakt", "Övriga intäkter (intäkt)"),
+        ("stodboende", "kostnad", "Stödboende (kostnad)"),
+        # unknown code: underscores become spaces, first letter capital, no å/ä/ö guessed
+        ("ny_kostnad_lss", "kostnad", "Ny kostnad lss (kostnad)"),
+    ],
+)
+def test_kategorier_har_svenska_namn(kod: str, typ: str, text: str) -> None:
+    assert ekonomi.kategorietikett(kod, typ) == text
+
+
+def test_kategoridiagram_och_tabell_visar_svenska_namn() -> None:
+    from ui.tabell import tabellvy
+
+    df = pl.DataFrame(
+        {
+            "typ": ["kostnad", "intakt"],
+            "kategori": ["god_man", "statlig_ersattning"],
+            "utfall_kr": [100.0, 300.0],
+            "budget_kr": [200.0, 300.0],
+            "avvikelse_kr": [100.0, 0.0],
+        }
+    )
+    # sorted by utfall: god man (100) before statlig ersättning (300)
+    assert list(ekonomi.kategorier(df).data[0].y) == [
+        "God man (kostnad)",
+        "Statlig ersättning (intäkt)",
+    ]
+    vy = tabellvy(df)
+    assert vy["Kategori"].to_list() == ["God man", "Statlig ersättning"]
+    assert vy["Typ"].to_list() == ["Kostnad", "Intäkt"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from ui.format import fmt_antal, fmt_datum, fmt_forandring, fmt_kr, fmt_manad, fmt_pct, fmt_tal
@@ -57,3 +59,23 @@ def test_datum_och_manad() -> None:
 
     assert fmt_datum(date(2024, 12, 31)) == "31 dec 2024"
     assert fmt_manad("2017-05") == "maj 2017"
+
+
+@pytest.mark.parametrize(
+    ("fmt", "varde", "text"),
+    [
+        # −125 000.5 is a half: away from zero gives −125 001, not the even −125 000
+        (fmt_kr, -125_000.5, f"−125{NBSP}001{NBSP}kr"),
+        # 2.5 → 3 (round-half-even would give 2)
+        (fmt_kr, 2.5, f"3{NBSP}kr"),
+        # 0.0625 × 100 = 6.25 → 6.3 (round-half-even would give 6.2)
+        (fmt_pct, 0.0625, f"6,3{NBSP}%"),
+        # 0.5 → 1 and −0.5 → −1, symmetric around zero
+        (fmt_antal, 0.5, "1"),
+        (fmt_antal, -0.5, "−1"),
+    ],
+)
+def test_halvor_avrundas_bort_fran_noll(
+    fmt: Callable[[float], str], varde: float, text: str
+) -> None:
+    assert fmt(varde) == text
