@@ -88,8 +88,9 @@ def test_budgetbalans_verksamhet_filter(ekonomifall: Path) -> None:
 
 def test_budgetbalans_empty_period(ekonomifall: Path) -> None:
     # months without any rows appear as zeros; a period that ends before it starts has no months
-    df = queries.run("budgetbalans", ekonomifall, fran="2025-01-01", till="2025-02-28")
-    assert df["manad"].to_list() == ["2025-01", "2025-02"]
+    df = queries.run("budgetbalans", ekonomifall, fran="2023-01-01", till="2023-02-28")
+    assert df["manad"].to_list() == ["2023-01", "2023-02"]
+    assert df.drop("manad").null_count().sum_horizontal().to_list() == [0]
     assert df.drop("manad").sum_horizontal().to_list() == [0, 0]
     assert (
         queries.run("budgetbalans", ekonomifall, fran="2024-03-01", till="2024-02-01").height == 0
@@ -135,3 +136,32 @@ def test_ekonomi_verksamhet_without_dates_covers_everything(ekonomifall: Path) -
         "ekonomi_verksamhet", ekonomifall, fran="2024-02-01", verksamhet=["EKB asyl"]
     )
     assert since_feb.rows() == [("EKB asyl", 40000, -5000, -45000, -110000)]
+
+
+def test_budgetbalans_after_the_extraction_month(ekonomifall: Path) -> None:
+    # Extraction 2024-06-30: months elapsed stop at June (6), the outcome so far is
+    #   Jan -20 000 + Feb -65 000 + Mar..Jun 0 = -85 000.
+    # Budget method: -85 000 + Jul..Dec 6 x -10 000 = -145 000 (in Nov and Dec alike).
+    # Run-rate: -85 000 / 6 x 12 = -170 000 (not / 11 or / 12).
+    # Nov, Dec: outcome unknown (NULL); budget 60 000 / 50 000 / -10 000 a month,
+    #   budget year to date 11 x -10 000 = -110 000 and 12 x -10 000 = -120 000.
+    df = queries.run("budgetbalans", ekonomifall, fran="2024-11-01", till="2024-12-31")
+    assert df.rows() == [
+        ("2024-11", None, None, None, 60000, 50000, -10000, None, None, None, -110000, -145000, -170000),
+        ("2024-12", None, None, None, 60000, 50000, -10000, None, None, None, -120000, -145000, -170000),
+    ]  # fmt: skip
+    # June is the extraction month: it has elapsed, its outcome is known (nothing booked = 0)
+    # and the forecasts are the same as after it.
+    june = queries.run("budgetbalans", ekonomifall, fran="2024-06-01", till="2024-06-30")
+    assert june.select("kostnad", "ack_balans", "prognos_budget_balans", "prognos_takt_balans").rows() == [
+        (0, -85000, -145000, -170000)
+    ]  # fmt: skip
+
+
+def test_budgetbalans_year_after_the_extraction_year(ekonomifall: Path) -> None:
+    # 2025: no month has elapsed, so no run-rate (NULL); the budget method is outcome so far 0
+    #   + the whole 2025 budget, which is empty: 0. The 2024 ledger is not carried over.
+    df = queries.run("budgetbalans", ekonomifall, fran="2025-01-01", till="2025-01-31")
+    assert df.select("manad", "ack_balans", "prognos_budget_balans", "prognos_takt_balans").rows() == [
+        ("2025-01", None, 0, None)
+    ]  # fmt: skip
