@@ -18,6 +18,8 @@ from typing import Any
 import duckdb
 import polars as pl
 
+from queries.filtervarden import FilterError, normalisera
+
 SQL_DIR = Path(__file__).parent
 PARAM_TYPES = ("date", "text", "list")
 
@@ -86,14 +88,21 @@ def _value(name: str, kind: str, value: Any) -> Any:
             return date.fromisoformat(str(value))
         except ValueError:
             raise QueryError(f"{name}: ogiltigt datum {value!r}, ange ÅÅÅÅ-MM-DD") from None
-    if kind == "list":
-        values = [value] if isinstance(value, str) else list(value)
-        return [str(v) for v in values] or None
-    return str(value)
+    try:
+        if kind == "list":
+            values = [value] if isinstance(value, str) else list(value)
+            return [normalisera(name, str(v)) for v in values] or None
+        return normalisera(name, str(value))
+    except FilterError as error:
+        raise QueryError(str(error)) from None
 
 
 def bind(fig: Figure, params: dict[str, Any]) -> dict[str, Any]:
-    """Every declared parameter of ``fig`` with its value, NULL (no filter) when omitted."""
+    """Every declared parameter of ``fig`` with its value, NULL (no filter) when omitted.
+
+    Filter values are normalised the way the importer stores them (``380`` -> ``0380``);
+    an unknown one is refused rather than silently matching nothing.
+    """
     unknown = sorted(set(params) - set(fig.params))
     if unknown:
         known = ", ".join(fig.params) or "inga"

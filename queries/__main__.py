@@ -20,6 +20,7 @@ import duckdb
 
 from queries import QueryError, catalogue, figure, run
 from queries.export import to_csv_machine, to_xlsx
+from queries.filtervarden import FilterError, normalisera
 
 # figure parameter -> command-line option; list filters may be repeated
 OPTIONS = {
@@ -63,7 +64,17 @@ def _params(args: argparse.Namespace) -> dict[str, Any]:
     for param, kind in fig.params.items():
         if kind == "date" and param not in given:
             raise QueryError(f"{fig.name} kräver --{OPTIONS[param]} ÅÅÅÅ-MM-DD")
-    return given
+    return {param: _normaliserat(param, value) for param, value in given.items()}
+
+
+def _normaliserat(param: str, value: str | list[str]) -> str | list[str]:
+    """The option's value(s) as stored; the message names the option as typed."""
+    try:
+        if isinstance(value, list):
+            return [normalisera(param, v, f"--{OPTIONS[param]}") for v in value]
+        return normalisera(param, value, f"--{OPTIONS[param]}")
+    except FilterError as error:
+        raise QueryError(str(error)) from None
 
 
 def _list() -> None:

@@ -40,10 +40,14 @@ def test_dates_as_strings_or_dates_and_an_open_connection(personfall: Path) -> N
     assert as_text["antal"].sum() == 5
 
 
-def test_values_are_bound_not_spliced(personfall: Path) -> None:
-    # a filter value that looks like SQL is just a value that matches nothing
-    df = queries.run("alder_kon", personfall, datum="2024-03-15", kommun="0182' or '1'='1")
+def test_values_are_bound_not_spliced(personfall: Path, ekonomifall: Path) -> None:
+    # a free-text filter value that looks like SQL is just a value that matches nothing
+    sql = "EKB asyl' or '1'='1"
+    df = queries.run("ekonomi_verksamhet", ekonomifall, verksamhet=[sql])
     assert df.height == 0
+    # a kommun filter is checked against the reference first, so it never reaches the query
+    with pytest.raises(queries.QueryError, match="okänt värde"):
+        queries.run("alder_kon", personfall, datum="2024-03-15", kommun="0182' or '1'='1")
 
 
 def test_run_opens_the_file_read_only(personfall: Path) -> None:
