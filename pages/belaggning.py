@@ -11,7 +11,7 @@ import streamlit as st
 
 from charts import belaggning as diagram_belaggning
 from charts.etiketter import BOENDEFORM, namn
-from ui.components import TOMT, diagram, valda
+from ui.components import TOMT, diagram, importera_igen, saknade, valda
 from ui.figurer import hamta
 from ui.filters import aktuellt
 from ui.format import fmt_antal, fmt_datum, fmt_kr, fmt_pct
@@ -19,6 +19,13 @@ from ui.format import fmt_antal, fmt_datum, fmt_kr, fmt_pct
 f = aktuellt()
 period = f"{fmt_datum(f.fran)}–{fmt_datum(f.till)}"
 st.title("Beläggning")
+
+if saknade("platser"):
+    st.info(
+        "Inga avtalade platser är importerade: tabellen `platser` saknas i exporten eller är "
+        "tom, så beläggningen kan inte beräknas. " + importera_igen(["platser"])
+    )
+    st.stop()
 
 per_form = hamta("belaggning_boendeform", **f.for_figur("belaggning_boendeform"))
 per_enhet = hamta("belaggning_enhet", **f.for_figur("belaggning_enhet"))

@@ -11,7 +11,7 @@ import streamlit as st
 
 from charts import ekonomi as diagram_ekonomi
 from charts.ekonomi import kategorietikett
-from ui.components import TOMT, diagram, valda
+from ui.components import TOMT, diagram, importera_igen, saknade, valda
 from ui.figurer import hamta
 from ui.filters import aktuellt
 from ui.format import fmt_datum, fmt_kr
@@ -19,6 +19,21 @@ from ui.format import fmt_datum, fmt_kr
 f = aktuellt()
 period = f"{fmt_datum(f.fran)}–{fmt_datum(f.till)}"
 st.title("Ekonomi")
+
+saknas = saknade("ekonomi", "budget")
+if len(saknas) == 2:
+    st.info(
+        "Ingen ekonomi är importerad: tabellerna `ekonomi` (huvudboken) och `budget` saknas i "
+        "exporten eller är tomma. " + importera_igen(saknas)
+    )
+    st.stop()
+if saknas:
+    st.warning(
+        f"Tabellen `{saknas[0]}` saknas i exporten eller är tom, så "
+        + ("utfallet" if saknas[0] == "ekonomi" else "budgeten")
+        + " visas som 0 kr. "
+        + importera_igen(saknas)
+    )
 
 manad = hamta("budgetbalans", **f.for_figur("budgetbalans"))
 if manad.is_empty() or not (manad["kostnad"].abs().sum() or manad["budget_kostnad"].abs().sum()):

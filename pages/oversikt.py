@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.figurer import hamta
-from ui.filters import aktuellt
+from ui.filters import aktuellt, foljer
 from ui.format import fmt_antal, fmt_datum, fmt_forandring, fmt_kr, fmt_pct
 from ui.nyckeltal import lage, sammanfattning
 from ui.referens import kommunnamn
@@ -25,6 +25,13 @@ def pil(text: str) -> str:
     return "-" + text[1:] if text.startswith("−") else text
 
 
+def filtertext(figur: str) -> None:
+    """Under a tile: which of the chosen filters it follows, so none is silently ignored."""
+    text = foljer(f, figur)
+    if text:
+        st.caption(text)
+
+
 kol = st.columns(4)
 with kol[0]:
     st.metric(
@@ -32,9 +39,13 @@ with kol[0]:
         fmt_antal(nu.i_vard),
         delta=pil(fmt_forandring(nu.mot_forra_manaden) + " mot förra månaden"),
         delta_color="off",
-        help="Barn och unga i vård på rapportdatumet med perspektivkommunen som ansvarig.",
+        help=(
+            "Barn och unga i vård på rapportdatumet med perspektivkommunen som ansvarig, "
+            "jämfört med samma dag en månad och ett år tidigare."
+        ),
     )
     st.caption(f"{fmt_forandring(nu.mot_forra_aret)} mot ett år tidigare")
+    filtertext("alder_kon")
     st.page_link("pages/alder_och_kon.py", label="Ålder och kön", icon=":material/arrow_forward:")
 with kol[1]:
     st.metric(
@@ -42,6 +53,7 @@ with kol[1]:
         fmt_pct(nu.belaggning),
         help="Vårddygn / avtalade platsdygn, månaden till och med rapportdatumet.",
     )
+    filtertext("belaggning_boendeform")
     st.page_link("pages/belaggning.py", label="Beläggning", icon=":material/arrow_forward:")
 with kol[2]:
     st.metric(
@@ -50,6 +62,7 @@ with kol[2]:
         delta=pil(fmt_kr(nu.mot_budget) + " mot budget") if nu.mot_budget is not None else None,
         help="Intäkt − kostnad från januari till rapportdatumets månad, mot budgetens balans.",
     )
+    filtertext("budgetbalans")
     st.page_link("pages/ekonomi.py", label="Ekonomi", icon=":material/arrow_forward:")
 with kol[3]:
     st.metric(
@@ -57,6 +70,7 @@ with kol[3]:
         fmt_pct(nu.andel_hos_oss),
         help="Andel av dem i vård som bor i kommunen vars ansvariga kommun är en annan.",
     )
+    filtertext("kommunoverskridande_andel")
     st.page_link(
         "pages/kommunoverskridande.py", label="Kommunöverskridande", icon=":material/arrow_forward:"
     )

@@ -15,10 +15,27 @@ import streamlit as st
 
 from queries.export import to_csv_excel, to_xlsx
 from ui.definitioner import definition
+from ui.figurer import importerade_tabeller
+from ui.filters import uppraknat
 from ui.tabell import tabellvy
 
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 TOMT = "Inga data matchar valda filter. Vidga perioden eller ta bort något filter i sidopanelen."
+IMPORTERA_IGEN = (
+    "Lägg till {filer} (CSV eller Excel, se importkontraktet) i exportmappen och importera "
+    "igen med `python -m ingest MAPP --db FIL`. Sidan Data visar vad som lästes in."
+)
+
+
+def saknade(*tabeller: str) -> list[str]:
+    """Which of `tabeller` the latest import stored no rows in (absent or empty in the export)."""
+    finns = importerade_tabeller()
+    return [t for t in tabeller if t not in finns]
+
+
+def importera_igen(tabeller: list[str]) -> str:
+    """How to add the missing `tabeller`: `platser` → "Lägg till `platser` … importera igen"."""
+    return IMPORTERA_IGEN.format(filer=uppraknat([f"`{t}`" for t in tabeller]))
 
 
 def diagram(

@@ -37,6 +37,17 @@ def hamta(namn: str, **params: Parameter) -> pl.DataFrame:
     raise db.DatabasFel(db.olasbar_text(sokvag))
 
 
+def importerade_tabeller() -> frozenset[str]:
+    """The tables the latest import stored rows in: optional ones may be missing entirely."""
+    logg = hamta("import_logg")
+    if logg.is_empty():
+        return frozenset()
+    senaste = logg.filter(
+        pl.col("import_id") == logg["import_id"].max(), pl.col("rader_lagrade") > 0
+    )
+    return frozenset(senaste["tabell"].drop_nulls().to_list())
+
+
 def _nyckel(params: dict[str, Parameter]) -> tuple[tuple[str, Hashable], ...]:
     """Parameters as a sorted tuple, lists as tuples: a stable cache key."""
     return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))

@@ -20,6 +20,7 @@ import queries
 from charts.etiketter import ALDERSGRUPP, BOENDEFORM, KON, REGI, namn
 from ui import referens
 from ui.figurer import Parameter, hamta
+from ui.format import fmt_datum
 
 LISTOR: dict[str, dict[str, str]] = {
     "boendeform": BOENDEFORM,
@@ -129,7 +130,12 @@ def sidofalt() -> Filter:
             format="YYYY-MM-DD",
             min_value=FORSTA_DAG,
             max_value=SISTA_DAG,
-            help="Dagen som ögonblicksbilder (ålder, kommunöverskridande) avser.",
+            help=(
+                "Dagen som ögonblicksbilder (i vård nu, ålder, kommunöverskridande) avser. "
+                f"Data finns till och med uttagsdatumet {fmt_datum(standard['datum'])}: efter "
+                "det räknas ingen som i vård, eftersom exporten inte visar vilka placeringar "
+                "som fortsätter."
+            ),
         )
         st.selectbox(
             "Perspektivkommun",
@@ -147,6 +153,13 @@ def sidofalt() -> Filter:
                 format_func=lambda kod, koder=koder: namn(koder, kod),
             )
     valt = _valt()
+    if valt.datum > standard["datum"]:
+        st.warning(
+            f"Rapportdatumet {fmt_datum(valt.datum)} ligger efter uttagsdatumet "
+            f"{fmt_datum(standard['datum'])}. Ingen räknas som i vård efter uttagsdatumet; "
+            "välj ett tidigare rapportdatum för att se läget.",
+            icon=":material/event_busy:",
+        )
     _till_url(valt)
     st.session_state["_filter"] = valt
     return valt
@@ -177,6 +190,28 @@ def _till_url(valt: Filter) -> None:
     }
     if nuvarande != onskat:
         st.query_params.from_dict(onskat)
+
+
+def foljer(f: Filter, figur: str) -> str | None:
+    """A caption saying which active list filters figure `figur` follows; None without any.
+
+    The overview puts figures side by side that take different filters; this keeps a
+    filtered and an unfiltered figure from being read as the same selection.
+    """
+    aktiva = [falt for falt in RUBRIK if getattr(f, falt)]
+    if not aktiva:
+        return None
+    params = queries.figure(figur).params
+    ja = uppraknat([RUBRIK[a].lower() for a in aktiva if a in params])
+    nej = uppraknat([RUBRIK[a].lower() for a in aktiva if a not in params])
+    if not nej:
+        return f"Filtrerat på {ja}."
+    return f"Filtrerat på {ja}, inte på {nej}." if ja else f"Inte filtrerat på {nej}."
+
+
+def uppraknat(ord: list[str]) -> str:
+    """`a`, `a och b`, `a, b och c`."""
+    return ", ".join(ord[:-1]) + " och " + ord[-1] if len(ord) > 1 else "".join(ord)
 
 
 def _verksamheter() -> list[str]:

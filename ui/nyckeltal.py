@@ -7,10 +7,11 @@ disagree with the tiles. All data comes through `hamta`, like every page's.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 import polars as pl
 
-from ui.figurer import hamta
+from ui.figurer import hamta, importerade_tabeller
 from ui.filters import Filter, manadens_forsta
 from ui.format import fmt_antal, fmt_datum, fmt_forandring, fmt_kr, fmt_pct
 from ui.referens import kommunnamn
@@ -23,9 +24,9 @@ class Lage:
     i_vard: int | None
     """Persons in care on the reporting date."""
     forra_manaden: int | None
-    """Persons in care at the end of the previous month."""
+    """Persons in care on the same day a month earlier."""
     forra_aret: int | None
-    """Persons in care at the end of the same month a year earlier."""
+    """Persons in care on the same day a year earlier."""
     belaggning: float | None
     """Occupancy (0–1) of the reporting date's month up to that date."""
     ack_balans: float | None
@@ -55,37 +56,62 @@ def _skillnad(a: int | None, b: int | None) -> int | None:
 
 
 def lage(f: Filter) -> Lage:
-    """Fetch the four figures behind the overview and reduce them to the key figures."""
+    """Fetch the figures behind the overview and reduce them to the key figures."""
     manad = manadens_forsta(f.datum)
-    i_vard = hamta(
-        "i_vard_manad",
-        **f.for_figur("i_vard_manad", fran=manadens_forsta(f.datum, 12), till=f.datum),
-    )
     belagg = hamta(
         "belaggning_boendeform", **f.for_figur("belaggning_boendeform", fran=manad, till=f.datum)
-    )
-    budget = hamta(
-        "budgetbalans",
-        **f.for_figur("budgetbalans", fran=f.datum.replace(month=1, day=1), till=f.datum),
     )
     andel = hamta(
         "kommunoverskridande_andel",
         **f.for_figur("kommunoverskridande_andel", fran=manad, till=f.datum),
     )
-    serie = i_vard.sort("manad")["antal_i_vard"].to_list()
-    ack = budget.sort("manad").row(-1, named=True) if budget.height else {}
     hos_oss = (
         andel.filter(pl.col("riktning") == "placerade_hos_oss").sort("manad")["andel"].to_list()
     )
     platsdygn = float(belagg["platsdygn"].sum()) if belagg.height else 0.0
+    balans, budget_balans = _ack_balans(f)
     return Lage(
-        i_vard=serie[-1] if serie else None,
-        forra_manaden=serie[-2] if len(serie) > 1 else None,
-        forra_aret=serie[-13] if len(serie) > 12 else None,
+        i_vard=i_vard_pa(f, f.datum),
+        forra_manaden=_jamforbar(f, samma_dag(f.datum, 1)),
+        forra_aret=_jamforbar(f, samma_dag(f.datum, 12)),
         belaggning=float(belagg["vardygn"].sum()) / platsdygn if platsdygn else None,
-        ack_balans=ack.get("ack_balans"),
-        ack_budget_balans=ack.get("ack_budget_balans"),
+        ack_balans=balans,
+        ack_budget_balans=budget_balans,
         andel_hos_oss=hos_oss[-1] if hos_oss else None,
+    )
+
+
+def i_vard_pa(f: Filter, dag: date) -> int:
+    """Persons in care on `dag` under the filters: the same count as Ålder och kön's."""
+    grupper = hamta("alder_kon", **f.for_figur("alder_kon", datum=dag))
+    return int(grupper["antal"].sum()) if grupper.height else 0
+
+
+def _jamforbar(f: Filter, dag: date) -> int | None:
+    """The count on `dag`, or None before the data begins (a 0 there would mislead)."""
+    omfang = hamta("dataomfang")
+    forsta = omfang["forsta_datum"][0] if omfang.height else None
+    return i_vard_pa(f, dag) if forsta is not None and dag >= forsta else None
+
+
+def samma_dag(dag: date, manader_tillbaka: int) -> date:
+    """The same day `manader_tillbaka` months earlier, or that month's last day (31 mar → 28 feb)."""
+    forsta = manadens_forsta(dag, manader_tillbaka)
+    nasta = manadens_forsta(forsta, -1)
+    return forsta.replace(day=min(dag.day, (nasta - timedelta(days=1)).day))
+
+
+def _ack_balans(f: Filter) -> tuple[float | None, float | None]:
+    """The year-to-date balance and the budget's; None for what was never imported."""
+    budget = hamta(
+        "budgetbalans",
+        **f.for_figur("budgetbalans", fran=f.datum.replace(month=1, day=1), till=f.datum),
+    )
+    ack = budget.sort("manad").row(-1, named=True) if budget.height else {}
+    finns = importerade_tabeller()
+    return (
+        ack.get("ack_balans") if "ekonomi" in finns else None,
+        ack.get("ack_budget_balans") if "budget" in finns else None,
     )
 
 
