@@ -15,7 +15,7 @@ final as (
         sum(m.vardygn)::bigint as vardygn,
         sum(m.vardygn) / nullif(sum(m.platsdygn), 0) as belaggning,
         sum(m.lediga_platsdygn)::bigint as lediga_platsdygn,
-        sum(m.lediga_platsdygn * m.dygnspris)::double as kostnad_lediga_kr,
+        round(sum(m.lediga_platsdygn * m.dygnspris), 2)::double as kostnad_lediga_kr,
     from manader as m
     group by m.boendeform, m.manad
 )

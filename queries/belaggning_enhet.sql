@@ -18,7 +18,7 @@ final as (
         m.vardygn,
         m.vardygn / nullif(m.platsdygn, 0) as belaggning,
         m.lediga_platsdygn,
-        (m.lediga_platsdygn * m.dygnspris)::double as kostnad_lediga_kr,
+        round(m.lediga_platsdygn * m.dygnspris, 2)::double as kostnad_lediga_kr,
     from manader as m
 )
 select * from final order by enhet_id, manad

@@ -25,18 +25,20 @@ summor as (
     select
         typ,
         kategori,
-        (sum(utfall) * case typ when 'intakt' then -1 else 1 end)::double as utfall_kr,
-        (sum(budget) * case typ when 'intakt' then -1 else 1 end)::double as budget_kr,
+        sum(utfall) * case typ when 'intakt' then -1 else 1 end as utfall_kr,
+        sum(budget) * case typ when 'intakt' then -1 else 1 end as budget_kr,
     from belopp
     group by typ, kategori
 ),
 final as (
+    -- exact decimals until here, so a difference never shows binary noise; kronor to the öre
     select
         typ,
         kategori,
-        utfall_kr,
-        budget_kr,
-        case typ when 'intakt' then utfall_kr - budget_kr else budget_kr - utfall_kr end as avvikelse_kr,
+        round(utfall_kr, 2)::double as utfall_kr,
+        round(budget_kr, 2)::double as budget_kr,
+        round(case typ when 'intakt' then utfall_kr - budget_kr else budget_kr - utfall_kr end, 2)::double
+            as avvikelse_kr,
     from summor
 )
 select * from final order by typ, kategori

@@ -20,15 +20,21 @@ with belopp as (
 summor as (
     select
         verksamhet,
-        coalesce(sum(belopp) filter (where slag = 'utfall' and typ = 'kostnad'), 0)::double as kostnad,
-        coalesce(-sum(belopp) filter (where slag = 'utfall' and typ = 'intakt'), 0)::double as intakt,
-        coalesce(-sum(belopp) filter (where slag = 'budget'), 0)::double as budget_balans,
+        coalesce(sum(belopp) filter (where slag = 'utfall' and typ = 'kostnad'), 0) as kostnad,
+        coalesce(-sum(belopp) filter (where slag = 'utfall' and typ = 'intakt'), 0) as intakt,
+        coalesce(-sum(belopp) filter (where slag = 'budget'), 0) as budget_balans,
     from belopp
     where $verksamhet is null or list_contains($verksamhet::varchar[], verksamhet)
     group by verksamhet
 ),
 final as (
-    select verksamhet, kostnad, intakt, intakt - kostnad as balans, budget_balans,
+    -- exact decimals until here, so the balance never shows binary noise; kronor to the öre
+    select
+        verksamhet,
+        round(kostnad, 2)::double as kostnad,
+        round(intakt, 2)::double as intakt,
+        round(intakt - kostnad, 2)::double as balans,
+        round(budget_balans, 2)::double as budget_balans,
     from summor
 )
 select * from final order by verksamhet

@@ -14,7 +14,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import queries
+from queries.export import to_csv_machine
+from tests.conftest import import_tables
+from tests.queries.conftest import EKONOMIFALL, _ekonomi
 
 COLUMNS = [
     "manad", "kostnad", "intakt", "balans", "budget_kostnad", "budget_intakt", "budget_balans",
@@ -165,3 +170,41 @@ def test_budgetbalans_year_after_the_extraction_year(ekonomifall: Path) -> None:
     assert df.select("manad", "ack_balans", "prognos_budget_balans", "prognos_takt_balans").rows() == [
         ("2025-01", None, 0, None)
     ]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def orefall(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """January 2024 in öre: cost 80 000,10, revenue 120 000,50; budget cost 150 000,30,
+    revenue 90 000,70 (as booked: costs +, revenues -)."""
+    tables = {
+        "kontoplan": EKONOMIFALL["kontoplan"],
+        "ekonomi": [
+            _ekonomi("2024-01", "EKB asyl", "4010", "80000,10"),
+            _ekonomi("2024-01", "EKB asyl", "3010", "-120000,50"),
+        ],
+        "budget": [
+            _ekonomi("2024-01", "EKB asyl", "4010", "150000,30"),
+            _ekonomi("2024-01", "EKB asyl", "3010", "-90000,70"),
+        ],
+    }
+    return import_tables(tmp_path_factory.mktemp("orefall"), tables, "2024-06-30")
+
+
+def test_kronor_are_exact_to_the_ore_in_csv(orefall: Path) -> None:
+    # In binary floating point 150 000,30 - 80 000,10 = 70000.19999999998 and
+    # 120 000,50 - 90 000,70 = 29999.800000000003; exported kronor must read to the öre:
+    # cost deviation 150 000,30 - 80 000,10 = 70 000,20 (favourable: below budget),
+    # revenue deviation 120 000,50 - 90 000,70 = 29 999,80 (above budget),
+    # balance 120 000,50 - 80 000,10 = 40 000,40, budget balance 90 000,70 - 150 000,30 = -59 999,60.
+    period = {"fran": "2024-01-01", "till": "2024-01-31"}
+    kategori = to_csv_machine(queries.run("ekonomi_kategori", orefall, **period))
+    assert kategori.splitlines() == [
+        "typ,kategori,utfall_kr,budget_kr,avvikelse_kr",
+        "intakt,statlig_ersattning,120000.5,90000.7,29999.8",
+        "kostnad,HVB,80000.1,150000.3,70000.2",
+    ]
+    verksamhet = to_csv_machine(queries.run("ekonomi_verksamhet", orefall, **period))
+    assert verksamhet.splitlines() == [
+        "verksamhet,kostnad,intakt,balans,budget_balans",
+        "EKB asyl,80000.1,120000.5,40000.4,-59999.6",
+    ]
