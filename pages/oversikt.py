@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.figurer import hamta
-from ui.filters import aktuellt, foljer
+from ui.filters import aktiva_listfilter, aktuellt, foljer
 from ui.format import fmt_antal, fmt_datum, fmt_forandring, fmt_kr, fmt_pct
 from ui.nyckeltal import lage, sammanfattning
 from ui.referens import kommunnamn
@@ -77,6 +77,10 @@ with kol[3]:
 
 st.subheader("Sammanfattning")
 st.markdown(sammanfattning(nu, f))
+if aktiva_listfilter(f):
+    st.caption(
+        "Sammanfattningen bygger på rutornas tal: varje filter gäller bara där rutan säger det."
+    )
 
 st.subheader("Inläst data")
 omfang = hamta("dataomfang")

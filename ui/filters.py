@@ -192,13 +192,18 @@ def _till_url(valt: Filter) -> None:
         st.query_params.from_dict(onskat)
 
 
+def aktiva_listfilter(f: Filter) -> list[str]:
+    """The list filters (boendeform, kön, …) that narrow the view."""
+    return [falt for falt in RUBRIK if getattr(f, falt)]
+
+
 def foljer(f: Filter, figur: str) -> str | None:
     """A caption saying which active list filters figure `figur` follows; None without any.
 
     The overview puts figures side by side that take different filters; this keeps a
     filtered and an unfiltered figure from being read as the same selection.
     """
-    aktiva = [falt for falt in RUBRIK if getattr(f, falt)]
+    aktiva = aktiva_listfilter(f)
     if not aktiva:
         return None
     params = queries.figure(figur).params

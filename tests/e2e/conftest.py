@@ -95,8 +95,10 @@ def server(e2e_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[s
         logg.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
+    # module scope: Playwright's sync API allows one instance per thread, and the acceptance
+    # tests start their own; a session-wide one here made theirs fail in the same xdist worker
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield b

@@ -126,6 +126,7 @@ def test_oversikten_sager_vilka_filter_varje_ruta_foljer(oppna: Oppna, liten_db:
     assert texter.count("Filtrerat på boendeform och kön.") == 1
     assert texter.count("Filtrerat på boendeform, inte på kön.") == 1
     assert texter.count("Inte filtrerat på boendeform och kön.") == 2
+    assert any(t.startswith("Sammanfattningen bygger på rutornas tal") for t in texter)
 
 
 def test_utan_filter_ingen_filtertext(oppna: Oppna, liten_db: Path) -> None:
