@@ -22,44 +22,43 @@ UTTAGSDATUM = "2024-03-31"
 
 @pytest.fixture
 def liten_db(tmp_path: Path, import_tables: Callable[..., Path]) -> Path:
+    return import_tables(tmp_path, tabeller(), UTTAGSDATUM)
+
+
+def tabeller() -> dict[str, list[dict[str, str]]]:
+    """Four persons in one family home, responsible Nacka (0182); no places, no ledger."""
     personer = list(PLACERINGAR)
-    return import_tables(
-        tmp_path,
-        {
-            "personer": [
-                {"person_id": p, "fodelsedatum": "2008-01-01", "kon": "M"} for p in personer
-            ],
-            "anvisningar": [
-                {
-                    "anvisning_id": f"A{p}",
-                    "person_id": p,
-                    "anvisningsdatum": "2024-01-01",
-                    "anvisningskommun": "0182",
-                }
-                for p in personer
-            ],
-            "enheter": [
-                {
-                    "enhet_id": "F1",
-                    "namn": "Familjehem",
-                    "boendeform": "familjehem",
-                    "kommun": "0182",
-                    "dygnspris": "900",
-                }
-            ],
-            "placeringar": [
-                {
-                    "placering_id": f"PL{p}",
-                    "person_id": p,
-                    "enhet_id": "F1",
-                    "startdatum": start,
-                    "slutdatum": slut,
-                }
-                for p, (start, slut) in PLACERINGAR.items()
-            ],
-        },
-        UTTAGSDATUM,
-    )
+    return {
+        "personer": [{"person_id": p, "fodelsedatum": "2008-01-01", "kon": "M"} for p in personer],
+        "anvisningar": [
+            {
+                "anvisning_id": f"A{p}",
+                "person_id": p,
+                "anvisningsdatum": "2024-01-01",
+                "anvisningskommun": "0182",
+            }
+            for p in personer
+        ],
+        "enheter": [
+            {
+                "enhet_id": "F1",
+                "namn": "Familjehem",
+                "boendeform": "familjehem",
+                "kommun": "0182",
+                "dygnspris": "900",
+            }
+        ],
+        "placeringar": [
+            {
+                "placering_id": f"PL{p}",
+                "person_id": p,
+                "enhet_id": "F1",
+                "startdatum": start,
+                "slutdatum": slut,
+            }
+            for p, (start, slut) in PLACERINGAR.items()
+        ],
+    }
 
 
 def tile(at: AppTest, etikett: str) -> tuple[str, str | None]:
@@ -132,3 +131,23 @@ def test_oversikten_sager_vilka_filter_varje_ruta_foljer(oppna: Oppna, liten_db:
 def test_utan_filter_ingen_filtertext(oppna: Oppna, liten_db: Path) -> None:
     at = oppna(liten_db)
     assert not any("filtrerat" in c.value.lower() for c in at.caption)
+
+
+def test_huvudbok_utan_budget_visar_balans_men_ingen_jamforelse(
+    oppna: Oppna, tmp_path: Path, import_tables: Callable[..., Path]
+) -> None:
+    konto = {"konto": "4500", "benamning": "Familjehem", "typ": "kostnad"}
+    bok = [{"period": p, "verksamhet": "EKB", "konto": "4500", "belopp": b} for p, b in (
+        ("2024-01", "1000"), ("2024-02", "500.5")
+    )]  # fmt: skip
+    db = import_tables(
+        tmp_path,
+        tabeller() | {"kontoplan": [konto | {"kategori": "familjehem"}], "ekonomi": bok},
+        UTTAGSDATUM,
+    )
+    at = oppna(db, query={"datum": "2024-03-31"})
+    # costs 1 000 + 500,5 = 1 500,5, no revenue: balance −1 500,5 → −1 501 kr; no budget
+    varde, delta = tile(at, "Balans hittills i år")
+    assert (varde, delta or None) == ("−1\u00a0501\u00a0kr", None)
+    ekonomi = oppna(db, "ekonomi")
+    assert any(w.value.startswith("Tabellen `budget` saknas") for w in ekonomi.warning)
