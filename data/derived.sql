@@ -536,3 +536,12 @@ join personer as p on p.person_id = a.person_id
 join fodelsedatum_perioder as f
     on f.person_id = a.person_id and f.giltig_fran <= a.anvisningsdatum and f.giltig_till > a.anvisningsdatum
 order by a.anvisningsdatum;
+
+-- Grain: one row per placement with care on or after the person's 21st birthday
+-- (currently registered birth date). A whole-data check (docs/metrics.md "Data about
+-- the data") that does not depend on the reporting date, so it is computed once here.
+create table placeringar_efter_21 as
+select pl.placering_id, pl.person_id,
+from placering_perioder as pl
+join personer as p on p.person_id = pl.person_id
+where pl.effektiv_slut > fyller(p.fodelsedatum, 21);

@@ -57,9 +57,7 @@ kontroller as (
     -- over all data: care on or after the 21st birthday (current birth date) is outside
     -- the care of children and youths the state compensates
     select 8, 'varning', 'placering_efter_21', 'Placeringar med vårddygn efter 21-årsdagen (hela datamängden)',
-        (select count(*) from placering_perioder as pl
-            join personer as p on p.person_id = pl.person_id
-            where pl.effektiv_slut > fyller(p.fodelsedatum, 21))
+        (select count(*) from placeringar_efter_21)
 ),
 final as (
     select kontroll, beskrivning, antal, allvarlighet,
