@@ -14,7 +14,8 @@ from charts.ekonomi import kategorietikett
 from ui.components import TOMT, diagram, importera_igen, saknade, valda
 from ui.figurer import hamta
 from ui.filters import aktuellt
-from ui.format import fmt_datum, fmt_kr
+from ui.format import fmt_datum, fmt_kr, fmt_manad
+from ui.nyckeltal import senast_kanda
 
 f = aktuellt()
 period = f"{fmt_datum(f.fran)}–{fmt_datum(f.till)}"
@@ -48,10 +49,12 @@ metod = st.radio(
     format_func=lambda m: {"budget": "Budgetmetoden", "takt": "Taktmetoden"}[m],
 )
 kolumn, beskrivning = diagram_ekonomi.PROGNOSMETOD[metod]
-sista = manad.sort("manad").row(-1, named=True)
+# the last month with outcome: after the extraction month the outcome is not yet known
+sista = senast_kanda(manad)
+till_och_med = f"Till och med {fmt_manad(str(sista['manad']))}."
 kol = st.columns(3)
-kol[0].metric("Balans hittills i år", fmt_kr(sista["ack_balans"]))
-kol[1].metric("Budget hittills i år", fmt_kr(sista["ack_budget_balans"]))
+kol[0].metric("Balans hittills i år", fmt_kr(sista["ack_balans"]), help=till_och_med)
+kol[1].metric("Budget hittills i år", fmt_kr(sista["ack_budget_balans"]), help=till_och_med)
 kol[2].metric("Prognos helår", fmt_kr(sista[kolumn]), help=f"Metod: {beskrivning}.")
 st.caption(f"Prognosmetod: {beskrivning}.")
 

@@ -101,17 +101,31 @@ def samma_dag(dag: date, manader_tillbaka: int) -> date:
     return forsta.replace(day=min(dag.day, (nasta - timedelta(days=1)).day))
 
 
+def senast_kanda(budget: pl.DataFrame) -> dict[str, object]:
+    """The budgetbalans row of the last month with outcome (none after the extraction month).
+
+    Its year-to-date outcome and budget cover the same months, so they compare like with like.
+    """
+    kanda = budget.filter(pl.col("ack_balans").is_not_null()).sort("manad")
+    if kanda.height:
+        return kanda.row(-1, named=True)
+    return budget.sort("manad").row(-1, named=True) if budget.height else {}
+
+
 def _ack_balans(f: Filter) -> tuple[float | None, float | None]:
     """The year-to-date balance and the budget's; None for what was never imported."""
     budget = hamta(
         "budgetbalans",
         **f.for_figur("budgetbalans", fran=f.datum.replace(month=1, day=1), till=f.datum),
     )
-    ack = budget.sort("manad").row(-1, named=True) if budget.height else {}
+    ack = senast_kanda(budget)
     finns = importerade_tabeller()
+    balans, budget_balans = ack.get("ack_balans"), ack.get("ack_budget_balans")
     return (
-        ack.get("ack_balans") if "ekonomi" in finns else None,
-        ack.get("ack_budget_balans") if "budget" in finns else None,
+        float(balans) if "ekonomi" in finns and isinstance(balans, int | float) else None,
+        float(budget_balans)
+        if "budget" in finns and isinstance(budget_balans, int | float)
+        else None,
     )
 
 

@@ -151,3 +151,33 @@ def test_huvudbok_utan_budget_visar_balans_men_ingen_jamforelse(
     assert (varde, delta or None) == ("−1\u00a0501\u00a0kr", None)
     ekonomi = oppna(db, "ekonomi")
     assert any(w.value.startswith("Tabellen `budget` saknas") for w in ekonomi.warning)
+
+
+def test_ekonomi_efter_uttagsmanaden_visar_senast_kanda_balans(
+    oppna: Oppna, tmp_path: Path, import_tables: Callable[..., Path]
+) -> None:
+    # ledger Jan–Mar 2024 (extraction 2024-03-31), budget every month of 2024;
+    # cost 100 000 a month, revenue 80 000 a month -> balance −20 000 a month;
+    # budget: cost 90 000, revenue 90 000 -> 0 a month.
+    # Viewing all of 2024: the year to date is through March (the last month with outcome):
+    # balance 3 × −20 000 = −60 000 kr, budget to date 3 × 0 = 0 kr (not April–December).
+    ekonomi = [
+        {"period": f"2024-{m:02d}", "verksamhet": "EKB", "konto": k, "belopp": b}
+        for m in (1, 2, 3)
+        for k, b in (("4010", "100000"), ("3010", "-80000"))
+    ]
+    budget = [
+        {"period": f"2024-{m:02d}", "verksamhet": "EKB", "konto": k, "belopp": b}
+        for m in range(1, 13)
+        for k, b in (("4010", "90000"), ("3010", "-90000"))
+    ]
+    kontoplan = [
+        {"konto": "4010", "benamning": "HVB", "typ": "kostnad", "kategori": "HVB"},
+        {"konto": "3010", "benamning": "Ers", "typ": "intakt", "kategori": "schablon"},
+    ]
+    extra = {"kontoplan": kontoplan, "ekonomi": ekonomi, "budget": budget}
+    db = import_tables(tmp_path, {**tabeller(), **extra}, UTTAGSDATUM)
+    at = oppna(db, "ekonomi", query={"fran": "2024-01-01", "till": "2024-12-31"})
+    varden = {m.label: m.value for m in at.metric}
+    assert varden["Balans hittills i år"] == "−60\u00a0000\u00a0kr"  # NBSP thousands
+    assert varden["Budget hittills i år"] == "0\u00a0kr"
