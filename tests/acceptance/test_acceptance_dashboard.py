@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import REPO, import_folder
+from acceptans_cli import REPO, import_folder
 from kommunexport import write_folder
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
