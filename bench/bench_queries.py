@@ -102,12 +102,12 @@ def build(path: Path, placements: int) -> float:
             [str(ROOT / "data" / "reference" / "kommuner.csv")],
         )
         persons = placements // 2
-        for name, value in [
-            ("personer", persons),
-            ("enheter", max(50, placements // 40)),
-            ("uttag", UTTAG),
+        for statement, value in [
+            ("set variable personer = ?", persons),
+            ("set variable enheter = ?", max(50, placements // 40)),
+            ("set variable uttag = ?", UTTAG),
         ]:
-            con.execute(f"set variable {name} = ?", [value])  # name from the literal list above
+            con.execute(statement, [value])
         con.execute("set variable kommuner = (select count(*) from kommuner)")
         con.execute(GENERATE)
         started = time.perf_counter()

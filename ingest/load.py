@@ -23,12 +23,22 @@ import duckdb
 import polars as pl
 
 from ingest.problems import ImportRefused, Problem
+from ingest.spec import TABLES
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 SCHEMA_SQL = DATA_DIR / "schema.sql"
 DERIVED_SQL = DATA_DIR / "derived.sql"
 KOMMUNER_CSV = DATA_DIR / "reference" / "kommuner.csv"
 LOG_TABLES = ("import_log", "import_fil")
+# The only table names that may stand in a statement: the contract's tables and the log.
+LOADABLE = frozenset(table.name for table in TABLES) | frozenset(LOG_TABLES)
+
+
+def _tabell(name: str) -> str:
+    """`name` quoted as an SQL identifier, refused unless it is in the whitelist."""
+    if name not in LOADABLE:
+        raise ValueError(f"okänd tabell: {name!r}")
+    return f'"{name}"'
 
 
 @dataclass(frozen=True)
@@ -99,7 +109,8 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> 
     """Bulk-load a frame; `table` is a contract table name from ingest.spec (whitelist)."""
     con.register("inkommande", frame.to_arrow())
     try:
-        con.execute(f"insert into {table} by name select * from inkommande")  # noqa: S608
+        sql = "insert into " + _tabell(table) + " by name select * from inkommande"  # noqa: S608 - whitelisted name
+        con.execute(sql)
     finally:
         con.unregister("inkommande")
 
@@ -109,7 +120,8 @@ def _carry_log(con: duckdb.DuckDBPyConnection, old: Path) -> int:
     if old.exists():
         try:
             with duckdb.connect(str(old), read_only=True) as previous:
-                history = [previous.sql(f"select * from {t}").pl() for t in LOG_TABLES]  # noqa: S608
+                selects = ["select * from " + _tabell(t) for t in LOG_TABLES]  # noqa: S608 - whitelisted
+                history = [previous.sql(sql).pl() for sql in selects]
         except duckdb.Error:
             message = "den befintliga databasen kan inte läsas; dess importlogg kan inte föras över"
             raise ImportRefused([Problem(old.name, None, None, message)]) from None

@@ -161,3 +161,13 @@ def test_decoding_prefers_strict_utf8() -> None:
     assert decode("\ufeffVäxjö".encode()) == "Växjö"
     assert decode("Växjö".encode("cp1252")) == "Växjö"
     assert decode("Växjö".encode("utf-16")) == "Växjö"
+
+
+def test_table_identifiers_come_only_from_the_whitelist() -> None:
+    from ingest.load import _tabell
+
+    # a contract table and a log table are quoted; anything else never reaches SQL
+    assert _tabell("placeringar") == '"placeringar"'
+    assert _tabell("import_fil") == '"import_fil"'
+    with pytest.raises(ValueError, match="okänd tabell"):
+        _tabell('personer"; drop table personer; --')
