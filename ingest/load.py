@@ -30,8 +30,9 @@ SCHEMA_SQL = DATA_DIR / "schema.sql"
 DERIVED_SQL = DATA_DIR / "derived.sql"
 KOMMUNER_CSV = DATA_DIR / "reference" / "kommuner.csv"
 LOG_TABLES = ("import_log", "import_fil")
-# The only table names that may stand in a statement: the contract's tables and the log.
-LOADABLE = frozenset(table.name for table in TABLES) | frozenset(LOG_TABLES)
+# The only table names that may stand in a statement: the contract's tables, the
+# municipality reference and the log.
+LOADABLE = frozenset(table.name for table in TABLES) | {"kommuner", *LOG_TABLES}
 
 
 def _tabell(name: str) -> str:
