@@ -10,12 +10,11 @@ import polars as pl
 import streamlit as st
 
 from charts import ekonomi as diagram_ekonomi
-from charts.ekonomi import kategorietikett
+from charts.ekonomi import kategorietikett, senast_kanda
 from ui.components import TOMT, diagram, importera_igen, saknade, valda
 from ui.figurer import hamta
 from ui.filters import aktuellt
 from ui.format import fmt_datum, fmt_kr, fmt_manad
-from ui.nyckeltal import senast_kanda
 
 f = aktuellt()
 period = f"{fmt_datum(f.fran)}–{fmt_datum(f.till)}"

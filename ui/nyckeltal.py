@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 import polars as pl
 
+from charts.ekonomi import senast_kanda
 from ui.figurer import hamta, importerade_tabeller
 from ui.filters import Filter, manadens_forsta
 from ui.format import fmt_antal, fmt_datum, fmt_forandring, fmt_kr, fmt_pct
@@ -99,17 +100,6 @@ def samma_dag(dag: date, manader_tillbaka: int) -> date:
     forsta = manadens_forsta(dag, manader_tillbaka)
     nasta = manadens_forsta(forsta, -1)
     return forsta.replace(day=min(dag.day, (nasta - timedelta(days=1)).day))
-
-
-def senast_kanda(budget: pl.DataFrame) -> dict[str, object]:
-    """The budgetbalans row of the last month with outcome (none after the extraction month).
-
-    Its year-to-date outcome and budget cover the same months, so they compare like with like.
-    """
-    kanda = budget.filter(pl.col("ack_balans").is_not_null()).sort("manad")
-    if kanda.height:
-        return kanda.row(-1, named=True)
-    return budget.sort("manad").row(-1, named=True) if budget.height else {}
 
 
 def _ack_balans(f: Filter) -> tuple[float | None, float | None]:

@@ -151,3 +151,22 @@ def test_kategoridiagram_och_tabell_visar_svenska_namn() -> None:
     vy = tabellvy(df)
     assert vy["Kategori"].to_list() == ["God man", "Statlig ersättning"]
     assert vy["Typ"].to_list() == ["Kostnad", "Intäkt"]
+
+
+def test_prognoslinjen_borjar_vid_senaste_manad_med_utfall() -> None:
+    # outcome known through March (extraction month); April has budget only (outcome NULL).
+    # The forecast line must start at March's year-to-date balance −60 000 and end in
+    # December at March's budget-method forecast −60 000 + 9 × 0 = −60 000.
+    df = pl.DataFrame(
+        {
+            "manad": ["2024-03", "2024-04"],
+            "ack_balans": [-60_000.0, None],
+            "ack_budget_balans": [0.0, 0.0],
+            "prognos_budget_balans": [-60_000.0, -60_000.0],
+            "prognos_takt_balans": [-240_000.0, -240_000.0],
+        }
+    )
+    fig = ekonomi.ackumulerad_balans(df, "budget")
+    prognos = next(t for t in fig.data if t.name.startswith("Prognos"))
+    assert list(prognos.x) == ["mar 2024", "dec 2024"]
+    assert list(prognos.y) == [-60_000.0, -60_000.0]
