@@ -1,12 +1,29 @@
-# One entry point for people and CI. `make check` is the test command of the README
-# and of .ci/run: it installs what it needs, then runs format, lint, types and tests.
-PY ?= python3
+# One entry point for people and CI. `make run` and `make check` are the README's two
+# commands; both create the project's own virtual environment (.venv) first, so they work on
+# a stock Debian 12 whose system Python refuses pip installs (PEP 668).
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
 DB ?= data/ekb.duckdb
+PYTEST_ARGS ?= -n 2
 
-.PHONY: install install-browser run check format lint types test bench
+.PHONY: run check test-fast install install-dev install-browser format lint types test bench
 
-install:
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+# Runtime requirements only: the app installs what it runs. The stamp files make a second
+# `make run` start at once instead of asking pip again.
+$(VENV)/.runtime: requirements.txt | $(PY)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime
+
+install: $(VENV)/.runtime
+install-dev: $(VENV)/.dev
 
 # Debian's Chromium for the end-to-end tests (never a browser download of playwright's own).
 install-browser:
@@ -16,7 +33,11 @@ install-browser:
 run: install
 	$(PY) -m streamlit run dashboard.py
 
-check: install install-browser format lint types test
+check: install-dev install-browser format lint types test
+
+# The inner loop: everything but the browser suites.
+test-fast: install-dev
+	$(PY) -m pytest $(PYTEST_ARGS) -m "not e2e"
 
 format:
 	$(PY) -m ruff format --check .
@@ -28,7 +49,7 @@ types:
 	$(PY) -m mypy ingest queries charts data
 
 test:
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_ARGS)
 
-bench: install
+bench: install-dev
 	$(PY) bench/bench_queries.py

@@ -7,34 +7,21 @@ Start with `streamlit run dashboard.py`; `EKB_DB` selects another database file.
 
 from __future__ import annotations
 
+import logging
+from datetime import datetime
+
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
 from ui import db, filters
 from ui.figurer import hamta
+from ui.navigering import sidor
 
-st.set_page_config(page_title="EKB-uppföljning", page_icon=":material/monitoring:", layout="wide")
+logg = logging.getLogger("ekb")
 
-SIDOR = [
-    st.Page("pages/oversikt.py", title="Översikt", icon=":material/dashboard:", default=True),
-    st.Page(
-        "pages/belaggning.py", title="Beläggning", icon=":material/bed:", url_path="belaggning"
-    ),
-    st.Page(
-        "pages/alder_och_kon.py",
-        title="Ålder och kön",
-        icon=":material/groups:",
-        url_path="alder_och_kon",
-    ),
-    st.Page(
-        "pages/kommunoverskridande.py",
-        title="Kommunöverskridande",
-        icon=":material/compare_arrows:",
-        url_path="kommunoverskridande",
-    ),
-    st.Page("pages/ekonomi.py", title="Ekonomi", icon=":material/payments:", url_path="ekonomi"),
-    st.Page("pages/data.py", title="Data", icon=":material/database:", url_path="data"),
-    st.Page("pages/export.py", title="Export", icon=":material/download:", url_path="export"),
-]
+# An emoji icon is drawn by the browser itself; a :material/…: page icon would make every
+# viewer's browser fetch the favicon from a third party's server.
+st.set_page_config(page_title="EKB-uppföljning", page_icon="📊", layout="wide")
 
 
 def forsta_start() -> None:
@@ -56,31 +43,49 @@ def forsta_start() -> None:
     st.rerun()
 
 
-def kontrollera_databas() -> bool:
-    """Show how to fix a missing or unreadable database; True when it can be used."""
+def databasen_finns() -> bool:
+    """Build the demo on a first start; say how to fix a missing file. True when there is one."""
     sokvag = db.databas_sokvag()
     if db.filversion(sokvag) is None:
         if db.ar_standard(sokvag):
             forsta_start()
         st.error(db.saknas_text(sokvag))
         return False
-    try:
-        omfang = hamta("dataomfang")
-    except db.DatabasFel as fel:
-        st.error(str(fel))
-        return False
+    return True
+
+
+def demo_banner() -> None:
+    """Mark every page of a demo database as demo data."""
+    omfang = hamta("dataomfang")
     if omfang.height and omfang["demo"][0]:
         st.warning(
             "**Demodata** – siffrorna är påhittade och beskriver ingen verklig kommun.",
             icon=":material/science:",
         )
-    return True
 
 
-sida = st.navigation(SIDOR)
-if kontrollera_databas():
-    filters.sidofalt()
+OVANTAT_FEL = (
+    "Något oväntat gick fel när sidan skulle visas. Felet är loggat på servern. Ladda om "
+    "sidan eller ändra filtren; kvarstår felet, kontakta den som driftar tjänsten och ange "
+    "tidpunkten {tid}."
+)
+
+
+def visa_sidan(sida: StreamlitPage) -> None:
+    """Run the chosen page on one pinned database snapshot; never show a traceback."""
     try:
-        sida.run()
+        if not databasen_finns():
+            return
+        with db.ogonblick():
+            demo_banner()
+            with filters.sidopanel():
+                sida.run()
     except db.DatabasFel as fel:
         st.error(str(fel))
+    except Exception:
+        # script control (st.rerun, st.stop) derives from BaseException and passes through
+        logg.exception("Oväntat fel på sidan %s", sida.title)
+        st.error(OVANTAT_FEL.format(tid=f"{datetime.now():%Y-%m-%d %H:%M:%S}"))
+
+
+visa_sidan(st.navigation(sidor()))

@@ -1,33 +1,60 @@
-"""Where the database is, which version of it a session reads, and the first-start demo.
+"""Where the database is, which snapshot of it a page render reads, and the first-start demo.
 
 The importer replaces the database file atomically (`os.replace`), so a file version
-(inode, mtime, size) names one immutable snapshot. Every cached connection and result is
-keyed on that version: a re-import is picked up by the next rerun, while a session that is
-still reading the old snapshot keeps its open file and never breaks.
+(inode, mtime, size) names one immutable snapshot. Each render of a page takes the current
+snapshot once (`ogonblick()`, entered by `dashboard.py`) and reads only that one, so a render
+that overlaps an import never mixes two versions. A snapshot is opened once per server and
+shared by all sessions; when a newer one exists and no render uses the old one any more, the
+old one is closed: its DuckDB instance, its file descriptor and the replaced file's disk space
+are released, and the results cached for it are dropped (`vid_stangning`).
 """
 
 from __future__ import annotations
 
+import contextvars
+import logging
 import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
-import streamlit as st
 
 ROT = Path(__file__).resolve().parents[1]
 STANDARD_DB = ROT / "data" / "ekb.duckdb"
 
 Version = tuple[int, int, int]
+logg = logging.getLogger(__name__)
 
 
 class DatabasFel(Exception):
     """The database cannot be used; the message says, in Swedish, how to fix it."""
 
 
-class VersionBytt(Exception):
-    """The file was replaced between reading its version and opening it: try again."""
+@dataclass(eq=False)
+class Ogonblick:
+    """One immutable version of the database file, open read-only."""
+
+    sokvag: str
+    version: Version
+    con: duckdb.DuckDBPyConnection
+    fd: int
+    anvandare: int = 0
+    """Renders (and single reads) that use this snapshot right now."""
+    oppen: bool = field(default=True)
+
+
+_las = threading.Lock()
+_oppna: dict[str, Ogonblick] = {}
+"""The newest snapshot per database path (the one new renders get)."""
+_gamla: list[Ogonblick] = []
+"""Replaced snapshots that a render still uses; closed when the last one lets go."""
+_vid_stangning: list[Callable[[], None]] = []
+_aktuell: contextvars.ContextVar[Ogonblick | None] = contextvars.ContextVar(
+    "ekb_ogonblick", default=None
+)
 
 
 def databas_sokvag() -> Path:
@@ -50,29 +77,111 @@ def filversion(sokvag: Path) -> Version | None:
     return (s.st_ino, s.st_mtime_ns, s.st_size)
 
 
-@st.cache_resource(show_spinner=False)
-def anslutning(sokvag: str, version: Version) -> duckdb.DuckDBPyConnection:
-    """One read-only connection per file version, shared by all sessions.
+def vid_stangning(atgard: Callable[[], None]) -> None:
+    """Run `atgard` whenever a replaced snapshot is closed (e.g. to drop its cached results)."""
+    _vid_stangning.append(atgard)
 
-    DuckDB keeps one database instance per path in a process, so opening the same path
-    after a re-import would hand back the old snapshot. Opening through the file
-    descriptor (`/proc/self/fd/N`) gives each version its own instance and pins it to the
-    exact file that was checked, even if the path is replaced a moment later.
+
+def _oppna_fil(sokvag: Path) -> Ogonblick:
+    """Open the file as it is now, pinned to the exact inode that was opened.
+
+    DuckDB keeps one database instance per path in a process, so opening the same path after
+    a re-import would hand back the old snapshot. Opening through the file descriptor
+    (`/proc/self/fd/N`) gives each version its own instance, even if the path is replaced a
+    moment later; the descriptor stays open as long as the instance, so N is never reused
+    for another file while DuckDB still knows it.
     """
     try:
         fd = os.open(sokvag, os.O_RDONLY)
     except FileNotFoundError as fel:
-        raise VersionBytt(sokvag) from fel
+        raise DatabasFel(saknas_text(sokvag)) from fel
     s = os.fstat(fd)
-    if (s.st_ino, s.st_mtime_ns, s.st_size) != version:
-        os.close(fd)
-        raise VersionBytt(sokvag)
-    vag = f"/proc/self/fd/{fd}" if Path("/proc/self/fd").is_dir() else sokvag
+    vag = f"/proc/self/fd/{fd}" if Path("/proc/self/fd").is_dir() else str(sokvag)
     try:
-        return duckdb.connect(vag, read_only=True)
+        con = duckdb.connect(vag, read_only=True)
     except duckdb.Error as fel:
         os.close(fd)
-        raise DatabasFel(olasbar_text(Path(sokvag), fel)) from fel
+        raise DatabasFel(olasbar_text(sokvag, fel)) from fel
+    return Ogonblick(str(sokvag), (s.st_ino, s.st_mtime_ns, s.st_size), con, fd)
+
+
+def _stang(ob: Ogonblick) -> None:
+    ob.oppen = False
+    try:
+        ob.con.close()
+    finally:
+        os.close(ob.fd)
+    logg.info("Stängde databasversionen %s av %s", ob.version, ob.sokvag)
+
+
+def _stada() -> list[Ogonblick]:
+    """Take the replaced snapshots that nobody uses out of the registry (lock held)."""
+    klara = [ob for ob in _gamla if ob.anvandare == 0]
+    _gamla[:] = [ob for ob in _gamla if ob.anvandare > 0]
+    return klara
+
+
+def _stang_alla(klara: list[Ogonblick]) -> None:
+    for ob in klara:
+        _stang(ob)
+    if klara:
+        for atgard in _vid_stangning:
+            atgard()
+
+
+def ta(sokvag: Path) -> Ogonblick:
+    """The current snapshot of `sokvag`, marked as in use; give it back with `slapp`."""
+    with _las:
+        version = filversion(sokvag)
+        if version is None:
+            raise DatabasFel(saknas_text(sokvag))
+        ob = _oppna.get(str(sokvag))
+        if ob is None or ob.version != version:
+            ny = _oppna_fil(sokvag)
+            if ob is not None:
+                _gamla.append(ob)
+            _oppna[str(sokvag)] = ob = ny
+        ob.anvandare += 1
+        klara = _stada()
+    _stang_alla(klara)
+    return ob
+
+
+def slapp(ob: Ogonblick) -> None:
+    """Give back a snapshot taken with `ta`; a replaced one is closed by its last user."""
+    with _las:
+        ob.anvandare -= 1
+        klara = _stada()
+    _stang_alla(klara)
+
+
+@contextmanager
+def ogonblick() -> Iterator[Ogonblick]:
+    """Pin one snapshot for everything read inside the block (one page render)."""
+    ob = ta(databas_sokvag())
+    token = _aktuell.set(ob)
+    try:
+        yield ob
+    finally:
+        _aktuell.reset(token)
+        slapp(ob)
+
+
+@contextmanager
+def las() -> Iterator[Ogonblick]:
+    """The snapshot to read from: the render's pinned one, or the current one for this read."""
+    pinnad = _aktuell.get()
+    if pinnad is not None and pinnad.sokvag == str(databas_sokvag()):
+        yield pinnad
+        return
+    with ogonblick() as ob:
+        yield ob
+
+
+def oppna_versioner() -> int:
+    """How many snapshots are open (newest plus replaced ones still in use): for tests."""
+    with _las:
+        return len(_oppna) + len(_gamla)
 
 
 def olasbar_text(sokvag: Path, fel: Exception | None = None) -> str:
@@ -94,17 +203,15 @@ def saknas_text(sokvag: Path) -> str:
     )
 
 
-@st.cache_resource(show_spinner=False)
-def _bygglas() -> threading.Lock:
-    """One lock per server, so that two first visitors do not both build the demo."""
-    return threading.Lock()
+_bygglas = threading.Lock()
+"""One lock per server, so that two first visitors do not both build the demo."""
 
 
 def bygg_demo(sokvag: Path, framsteg: Callable[[str, float], None]) -> None:
     """Build the demo database at `sokvag` through the real importer, reporting progress."""
     from data.demo import build_demo_db
 
-    with _bygglas():
+    with _bygglas:
         if filversion(sokvag) is None:
             sokvag.parent.mkdir(parents=True, exist_ok=True)
             build_demo_db(sokvag, seed=2017, progress=framsteg)

@@ -24,17 +24,13 @@ Parameter = date | str | int | float | list[str] | None
 
 
 def hamta(namn: str, **params: Parameter) -> pl.DataFrame:
-    """The figure `namn` (a name from the catalogue) for the given filter parameters."""
-    sokvag = db.databas_sokvag()
-    for _ in range(3):
-        version = db.filversion(sokvag)
-        if version is None:
-            raise db.DatabasFel(db.saknas_text(sokvag))
-        try:
-            return _skydda(namn, _hamta_cachat(str(sokvag), version, namn, _nyckel(params)))
-        except db.VersionBytt:
-            continue
-    raise db.DatabasFel(db.olasbar_text(sokvag))
+    """The figure `namn` (a name from the catalogue) for the given filter parameters.
+
+    Read from the render's pinned database snapshot (`ui.db.las`), so every figure of one
+    render comes from the same import.
+    """
+    with db.las() as ob:
+        return _skydda(namn, _hamta_cachat(ob.sokvag, ob.version, namn, _nyckel(params)))
 
 
 def importerade_tabeller() -> frozenset[str]:
@@ -53,19 +49,23 @@ def _nyckel(params: dict[str, Parameter]) -> tuple[tuple[str, Hashable], ...]:
     return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
 
 
-@st.cache_data(show_spinner=False, max_entries=1000)
+@st.cache_data(show_spinner=False, max_entries=500)
 def _hamta_cachat(
     sokvag: str, version: db.Version, namn: str, nyckel: tuple[tuple[str, Any], ...]
 ) -> pl.DataFrame:
+    """One figure of one snapshot; the cache is emptied when a replaced snapshot closes."""
     params = {k: list(v) if isinstance(v, tuple) else v for k, v in nyckel}
-    markor = db.anslutning(sokvag, version).cursor()
-    try:
-        return queries.run(namn, con=markor, **params)
-    except (duckdb.CatalogException, duckdb.BinderException) as fel:
-        # tables or columns missing: not an EKB database, or one built by an older version
-        raise db.DatabasFel(db.olasbar_text(Path(sokvag), fel)) from fel
-    finally:
-        markor.close()
+    with db.las() as ob, ob.con.cursor() as markor:
+        if ob.version != version:  # only `hamta` calls this, with the snapshot it holds
+            raise db.DatabasFel(db.olasbar_text(Path(sokvag)))
+        try:
+            return queries.run(namn, con=markor, **params)
+        except (duckdb.CatalogException, duckdb.BinderException) as fel:
+            # tables or columns missing: not an EKB database, or one built by an older version
+            raise db.DatabasFel(db.olasbar_text(Path(sokvag), fel)) from fel
+
+
+db.vid_stangning(_hamta_cachat.clear)
 
 
 def _skydda(namn: str, df: pl.DataFrame) -> pl.DataFrame:

@@ -1,26 +1,37 @@
 """The shared filter sidebar, kept in the URL so that a copied link reproduces the view.
 
 Every filter is a widget in the sidebar of `dashboard.py`, which runs before each page, so
-its value survives moving between pages. A new session (an opened link, a reload) reads the
-query parameters once; after each run the current values are written back to the URL.
-Defaults come from the data itself (`dataomfang`): the latest twelve months, the
-extraction date and the perspective municipality.
+its value survives moving between pages. The date fields are bound to their URL query
+parameters by Streamlit itself (`bind="query-params"`: the key is the parameter's name).
+The perspective municipality and the list filters are synced by hand through the public
+`st.query_params`: Streamlit's binding writes a selectbox's *displayed label* into the URL
+("Stockholm (0180)", "Stödboende"), while links, the export page's command line and the
+CLI speak in codes (`kommun=0180`, `boendeform=stodboende`). A new session reads them once;
+after each run the current values are written back; unknown values in a link are dropped.
+Defaults come from the data (`dataomfang`): the latest twelve
+months up to the extraction date (or up to the newest event when the extraction date lies
+long after it), and the data owner as perspective municipality.
+
+No widget state may break a page: an emptied date field or a period that ends before it
+starts falls back to something sensible, with a Swedish message saying what was done.
 """
 
 from __future__ import annotations
 
+import contextvars
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 
 import queries
 from charts.etiketter import ALDERSGRUPP, BOENDEFORM, KON, REGI, namn
+from charts.format import fmt_datum
 from ui import referens
 from ui.figurer import Parameter, hamta
-from ui.format import fmt_datum
 
 LISTOR: dict[str, dict[str, str]] = {
     "boendeform": BOENDEFORM,
@@ -29,16 +40,22 @@ LISTOR: dict[str, dict[str, str]] = {
     "kon": KON,
 }
 RUBRIK = {
+    "vistelsekommun": "Vistelsekommun",
     "boendeform": "Boendeform",
     "regi": "Regi",
     "aldersgrupp": "Åldersgrupp",
     "kon": "Kön",
     "verksamhet": "Verksamhet",
 }
-DATUM = ("fran", "till", "datum")
+DATUM = {"fran": "Från", "till": "Till", "datum": "Rapportdatum"}
 FORSTA_DAG = date(2000, 1, 1)
 SISTA_DAG = date(2099, 12, 31)
 """The range of the date pickers; a date outside it in a link is ignored."""
+DATUMFORMAT = "YYYY-MM-DD"
+
+
+class OkandParameter(ValueError):
+    """A page asked for a parameter that the figure does not declare (a misspelling)."""
 
 
 @dataclass(frozen=True)
@@ -53,6 +70,8 @@ class Filter:
     """The reporting date for figures taken on one day."""
     kommun: str
     """The perspective municipality (kommunkod)."""
+    vistelsekommun: tuple[str, ...] = ()
+    """Only persons living in these municipalities (kommunkoder)."""
     boendeform: tuple[str, ...] = ()
     regi: tuple[str, ...] = ()
     aldersgrupp: tuple[str, ...] = ()
@@ -60,24 +79,41 @@ class Filter:
     verksamhet: tuple[str, ...] = ()
 
     def for_figur(self, figur: str, **ersatt: Parameter) -> dict[str, Parameter]:
-        """The parameters figure `figur` declares, from these filters, with overrides."""
+        """The parameters figure `figur` declares, from these filters, with overrides.
+
+        An override the figure does not declare is refused: a misspelt parameter must not
+        be silently ignored.
+        """
+        deklarerade = queries.figure(figur).params
+        okanda = sorted(set(ersatt) - set(deklarerade))
+        if okanda:
+            raise OkandParameter(f"{figur}: okänd parameter {', '.join(okanda)}")
         varden: dict[str, Parameter] = {}
-        for param in queries.figure(figur).params:
-            varde = getattr(self, param, None)
+        for param in deklarerade:
+            varde = getattr(self, param)
             varden[param] = (list(varde) or None) if isinstance(varde, tuple) else varde
-        return varden | {k: v for k, v in ersatt.items() if k in varden}
+        return varden | ersatt
+
+
+_denna_korning: contextvars.ContextVar[Filter | None] = contextvars.ContextVar(
+    "ekb_filter", default=None
+)
+"""The filters of the script run in progress; unset when dashboard.py did not run it."""
 
 
 def standardvarden() -> dict[str, Any]:
-    """Defaults from the data: the twelve months up to the extraction date."""
+    """Defaults from the data: the twelve months up to the end of the data."""
     omfang = hamta("dataomfang")
     rad = omfang.row(0, named=True) if omfang.height else {}
     till = rad.get("uttagsdatum") or rad.get("sista_datum") or date.today()
-    fran = manadens_forsta(till, 11)
+    if rad.get("uttag_langt_efter_data") and rad.get("sista_datum"):
+        # counted up to a far later extraction date, the default year would be empty
+        till = rad["sista_datum"]
     return {
-        "fran": fran,
+        "fran": manadens_forsta(till, 11),
         "till": till,
         "datum": till,
+        "uttagsdatum": rad.get("uttagsdatum") or till,
         "kommun": rad.get("perspektivkommun") or referens.FORSTA_KOMMUN,
     }
 
@@ -88,108 +124,138 @@ def manadens_forsta(dag: date, manader_tillbaka: int = 0) -> date:
     return date(manad // 12, manad % 12 + 1, 1)
 
 
-def _fran_url(standard: dict[str, Any], alternativ: dict[str, list[str]]) -> None:
-    """Seed the widgets' session state from the URL once per session."""
-    if st.session_state.get("_filter_lasta"):
-        return
-    st.session_state["_filter_lasta"] = True
-    for falt in DATUM:
-        st.session_state[f"f_{falt}"] = _datum(st.query_params.get(falt)) or standard[falt]
-    kommun = st.query_params.get("kommun")
-    st.session_state["f_kommun"] = kommun if kommun in referens.KOMMUNER else standard["kommun"]
-    for falt, tillatna in alternativ.items():
-        st.session_state[f"f_{falt}"] = [v for v in st.query_params.get_all(falt) if v in tillatna]
-
-
-def _datum(text: str | None) -> date | None:
-    """A date from the URL, or None when it is not one the date pickers can show."""
+@contextmanager
+def sidopanel() -> Iterator[Filter]:
+    """Draw the filter sidebar; inside the block `aktuellt()` gives the chosen filters."""
+    token = _denna_korning.set(sidofalt())
     try:
-        dag = date.fromisoformat(text) if text else None
-    except ValueError:
-        return None
-    return dag if dag is not None and FORSTA_DAG <= dag <= SISTA_DAG else None
+        yield _denna_korning.get()  # type: ignore[misc]
+    finally:
+        _denna_korning.reset(token)
 
 
 def sidofalt() -> Filter:
     """Draw the filter sidebar and return the chosen filters; the URL follows them."""
     standard = standardvarden()
-    alternativ = {falt: list(koder) for falt, koder in LISTOR.items()}
-    alternativ["verksamhet"] = _verksamheter()
+    alternativ = _alternativ()
     _fran_url(standard, alternativ)
     with st.sidebar:
         st.markdown("### Filter")
-        st.date_input(
-            "Från", key="f_fran", format="YYYY-MM-DD", min_value=FORSTA_DAG, max_value=SISTA_DAG
-        )
-        st.date_input(
-            "Till", key="f_till", format="YYYY-MM-DD", min_value=FORSTA_DAG, max_value=SISTA_DAG
-        )
-        st.date_input(
-            "Rapportdatum",
-            key="f_datum",
-            format="YYYY-MM-DD",
-            min_value=FORSTA_DAG,
-            max_value=SISTA_DAG,
-            help=(
-                "Dagen som ögonblicksbilder (i vård nu, ålder, kommunöverskridande) avser. "
-                f"Data finns till och med uttagsdatumet {fmt_datum(standard['datum'])}: efter "
-                "det räknas ingen som i vård, eftersom exporten inte visar vilka placeringar "
-                "som fortsätter."
-            ),
-        )
+        _datumfalt(standard)
         st.selectbox(
             "Perspektivkommun",
             list(referens.KOMMUNER),
-            key="f_kommun",
+            key="kommun",
             format_func=referens.kommunnamn,
+            help="Kommunen som siffrorna ses från: dess ansvar, de som bor där och de som "
+            "bor i andra kommuner. Standard är kommunen vars data är importerad.",
         )
-        for falt, tillatna in alternativ.items():
-            koder = LISTOR.get(falt, {})
-            st.multiselect(
-                RUBRIK[falt],
-                tillatna,
-                key=f"f_{falt}",
-                placeholder="Alla",
-                format_func=lambda kod, koder=koder: namn(koder, kod),
-            )
-    valt = _valt()
-    if valt.datum > standard["datum"]:
-        st.warning(
-            f"Rapportdatumet {fmt_datum(valt.datum)} ligger efter uttagsdatumet "
-            f"{fmt_datum(standard['datum'])}. Ingen räknas som i vård efter uttagsdatumet; "
-            "välj ett tidigare rapportdatum för att se läget.",
-            icon=":material/event_busy:",
-        )
+        _listfalt(alternativ)
+    valt = _valt(standard)
     _till_url(valt)
-    st.session_state["_filter"] = valt
     return valt
 
 
-def _valt() -> Filter:
-    ss = st.session_state
-    fran, till = ss["f_fran"], ss["f_till"]
-    if fran > till:
-        fran, till = till, fran
-    listor = {f.name: tuple(ss.get(f"f_{f.name}", [])) for f in fields(Filter) if f.name in RUBRIK}
-    return Filter(fran=fran, till=till, datum=ss["f_datum"], kommun=ss["f_kommun"], **listor)
+def _alternativ() -> dict[str, list[str]]:
+    """The allowed codes of every list filter."""
+    alternativ: dict[str, list[str]] = {"vistelsekommun": list(referens.KOMMUNER)}
+    alternativ |= {falt: list(koder) for falt, koder in LISTOR.items()}
+    alternativ["verksamhet"] = _verksamheter()
+    return alternativ
+
+
+def _fran_url(standard: dict[str, Any], alternativ: dict[str, list[str]]) -> None:
+    """Seed the code-valued widgets from the URL once per session; drop unknown values."""
+    if st.session_state.get("_filter_lasta"):
+        return
+    st.session_state["_filter_lasta"] = True
+    kommun = st.query_params.get("kommun")
+    st.session_state["kommun"] = kommun if kommun in referens.KOMMUNER else standard["kommun"]
+    for falt, tillatna in alternativ.items():
+        valda = [v for v in st.query_params.get_all(falt) if v in tillatna]
+        st.session_state[falt] = list(dict.fromkeys(valda))
 
 
 def _till_url(valt: Filter) -> None:
-    """Write the filters to the URL, only when they changed, so that a link carries them."""
-    onskat: dict[str, str | list[str]] = {}
-    for f in fields(Filter):
-        varde = getattr(valt, f.name)
-        if isinstance(varde, tuple):
-            if varde:
-                onskat[f.name] = list(varde)
-        else:
-            onskat[f.name] = varde.isoformat() if isinstance(varde, date) else str(varde)
-    nuvarande = {
-        k: (st.query_params.get_all(k) if k in RUBRIK else st.query_params.get(k))
-        for k in st.query_params
+    """Write the code-valued filters to the URL when they changed (dates bind themselves)."""
+    onskat: dict[str, list[str]] = {"kommun": [valt.kommun]}
+    onskat |= {falt: list(getattr(valt, falt)) for falt in RUBRIK}
+    for falt, varden in onskat.items():
+        if st.query_params.get_all(falt) == varden:
+            continue
+        if varden:
+            st.query_params[falt] = varden
+        elif falt in st.query_params:
+            del st.query_params[falt]
+
+
+def _datumfalt(standard: dict[str, Any]) -> None:
+    hjalp = {
+        "fran": "Periodens första dag, för diagram per månad. Format ÅÅÅÅ-MM-DD.",
+        "till": "Periodens sista dag (räknas med). Format ÅÅÅÅ-MM-DD.",
+        "datum": (
+            "Dagen som ögonblicksbilder (i vård nu, ålder, kommunöverskridande) avser. "
+            f"Data finns till och med uttagsdatumet {fmt_datum(standard['uttagsdatum'])}: "
+            "efter det räknas ingen som i vård, eftersom exporten inte visar vilka "
+            "placeringar som fortsätter. Format ÅÅÅÅ-MM-DD."
+        ),
     }
-    if nuvarande != onskat:
-        st.query_params.from_dict(onskat)
+    for falt, etikett in DATUM.items():
+        st.date_input(
+            etikett,
+            value=standard[falt],
+            key=falt,
+            bind="query-params",
+            format=DATUMFORMAT,
+            min_value=FORSTA_DAG,
+            max_value=SISTA_DAG,
+            help=hjalp[falt],
+        )
+
+
+def _listfalt(alternativ: dict[str, list[str]]) -> None:
+    for falt, tillatna in alternativ.items():
+        koder = LISTOR.get(falt)
+        st.multiselect(
+            RUBRIK[falt],
+            tillatna,
+            key=falt,
+            placeholder="Alla",
+            format_func=referens.kommunnamn
+            if falt == "vistelsekommun"
+            else (lambda kod, koder=koder: namn(koder, kod) if koder else str(kod)),
+        )
+
+
+def _valt(standard: dict[str, Any]) -> Filter:
+    """The chosen filters, with an emptied or reversed period mended and explained."""
+    ss = st.session_state
+    datum = {falt: ss.get(falt) for falt in DATUM}
+    tomma = [DATUM[falt] for falt, varde in datum.items() if not isinstance(varde, date)]
+    if tomma:
+        st.info(
+            f"{uppraknat(tomma)} saknar datum; standardvärdet används tills ett datum "
+            f"anges ({DATUMFORMAT.replace('YYYY', 'ÅÅÅÅ')}).",
+            icon=":material/event:",
+        )
+    fran, till, dag = (v if isinstance(v, date) else standard[k] for k, v in datum.items())
+    if fran > till:
+        st.info(
+            f"Perioden slutar ({fmt_datum(till)}) före sin början ({fmt_datum(fran)}); "
+            "datumen visas i omvänd ordning.",
+            icon=":material/swap_horiz:",
+        )
+        fran, till = till, fran
+    if dag > standard["uttagsdatum"]:
+        st.warning(
+            f"Rapportdatumet {fmt_datum(dag)} ligger efter uttagsdatumet "
+            f"{fmt_datum(standard['uttagsdatum'])}. Ingen räknas som i vård efter "
+            "uttagsdatumet; välj ett tidigare rapportdatum för att se läget.",
+            icon=":material/event_busy:",
+        )
+    listor = {f.name: tuple(ss.get(f.name) or ()) for f in fields(Filter) if f.name in RUBRIK}
+    kommun = ss.get("kommun") or standard["kommun"]
+    return Filter(fran=fran, till=till, datum=dag, kommun=kommun, **listor)
 
 
 def aktiva_listfilter(f: Filter) -> list[str]:
@@ -229,12 +295,20 @@ def _verksamheter() -> list[str]:
 
 
 def aktuellt() -> Filter:
-    """The filters chosen in the sidebar for this run (set by `sidofalt`)."""
-    if "_filter" not in st.session_state:
+    """The filters chosen in the sidebar for this run (drawn by `sidopanel`).
+
+    Call it at the top of a page, not inside an `st.fragment` (a fragment's rerun does not
+    run `dashboard.py`): pass the filters into the fragment instead.
+    """
+    valt = _denna_korning.get()
+    if valt is None:
         # A link straight to a page, opened before anyone has loaded the app since the server
-        # started, is run by Streamlit's legacy `pages/` mode without dashboard.py (the mode
-        # ends only when st.navigation first runs). End it here; the rerun then goes through
-        # dashboard.py to the same page (same url_path, same hash) and query parameters.
-        PagesManager.uses_pages_directory = False
+        # started, is run by Streamlit's legacy `pages/` mode without dashboard.py. Declaring
+        # the app's pages with st.navigation ends that mode (documented: it disregards the
+        # pages/ directory from then on); the rerun then goes through dashboard.py to the same
+        # page (same url_path) with the same query parameters.
+        from ui.navigering import sidor
+
+        st.navigation(sidor(), position="hidden")
         st.rerun()
-    return st.session_state["_filter"]
+    return valt

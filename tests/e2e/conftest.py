@@ -13,6 +13,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -59,40 +60,46 @@ def e2e_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return bygg_demo_en_gang(tmp_path_factory.getbasetemp())
 
 
+@contextmanager
+def streamlit_server(db: Path, logg: Path) -> Iterator[str]:
+    """A fresh `streamlit run dashboard.py` on `db`; yields its base URL, stops it after."""
+    port = _ledig_port()
+    with logg.open("wb") as ut:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "dashboard.py",
+                "--server.headless",
+                "true",
+                "--server.port",
+                str(port),
+                "--server.address",
+                "127.0.0.1",
+                "--server.fileWatcherType",
+                "none",
+            ],
+            cwd=ROT,
+            env={**os.environ, "EKB_DB": str(db)},
+            stdout=ut,
+            stderr=subprocess.STDOUT,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            _vanta_pa(url, process)
+            yield url
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
+
+
 @pytest.fixture(scope="session")
 def server(e2e_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The base URL of a running dashboard on the demo database."""
-    port = _ledig_port()
-    logg = (tmp_path_factory.getbasetemp() / "streamlit.log").open("wb")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "dashboard.py",
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.fileWatcherType",
-            "none",
-        ],
-        cwd=ROT,
-        env={**os.environ, "EKB_DB": str(e2e_db)},
-        stdout=logg,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _vanta_pa(url, process)
+    with streamlit_server(e2e_db, tmp_path_factory.getbasetemp() / "streamlit.log") as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
-        logg.close()
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,6 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-import pytest
-from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 Oppna = Callable[..., AppTest]
@@ -17,9 +15,9 @@ Oppna = Callable[..., AppTest]
 
 def test_lank_satter_filtren(oppna: Oppna, tom_db: Path) -> None:
     at = oppna(tom_db, query={"datum": "2024-03-31", "kommun": "0180", "boendeform": "HVB"})
-    assert at.date_input(key="f_datum").value == date(2024, 3, 31)
-    assert at.selectbox(key="f_kommun").value == "0180"
-    assert at.multiselect(key="f_boendeform").value == ["HVB"]
+    assert at.date_input(key="datum").value == date(2024, 3, 31)
+    assert at.selectbox(key="kommun").value == "0180"
+    assert at.multiselect(key="boendeform").value == ["HVB"]
 
 
 def test_ogiltiga_varden_i_lanken_ignoreras(oppna: Oppna, tom_db: Path) -> None:
@@ -33,39 +31,37 @@ def test_ogiltiga_varden_i_lanken_ignoreras(oppna: Oppna, tom_db: Path) -> None:
         },
     )
     assert not at.exception
-    assert at.date_input(key="f_fran").value == date(2023, 7, 1)
+    assert at.date_input(key="fran").value == date(2023, 7, 1)
     # the empty database's extraction date is the default reporting date
-    assert at.date_input(key="f_datum").value == date(2024, 6, 30)
-    assert at.multiselect(key="f_boendeform").value == []
+    assert at.date_input(key="datum").value == date(2024, 6, 30)
+    assert at.multiselect(key="boendeform").value == []
 
 
 def test_standardperiod_ar_tolv_manader_till_uttagsdatum(oppna: Oppna, tom_db: Path) -> None:
     at = oppna(tom_db)
     # extraction date 2024-06-30: twelve whole months back is 2023-07-01
-    assert at.date_input(key="f_fran").value == date(2023, 7, 1)
-    assert at.date_input(key="f_till").value == date(2024, 6, 30)
+    assert at.date_input(key="fran").value == date(2023, 7, 1)
+    assert at.date_input(key="till").value == date(2024, 6, 30)
 
 
 def test_andrat_filter_skrivs_till_url_och_foljer_med_till_annan_sida(
     oppna: Oppna, tom_db: Path
 ) -> None:
     at = oppna(tom_db)
-    at.multiselect(key="f_regi").set_value(["egen", "upphandlad"]).run()
-    at.date_input(key="f_datum").set_value(date(2024, 1, 15)).run()
+    at.multiselect(key="regi").set_value(["egen", "upphandlad"]).run()
+    at.date_input(key="datum").set_value(date(2024, 1, 15)).run()
     assert at.query_params["regi"] == ["egen", "upphandlad"]
-    assert at.query_params["datum"] == ["2024-01-15"]
     at.switch_page("pages/ekonomi.py").run()
     assert not at.exception
-    assert at.multiselect(key="f_regi").value == ["egen", "upphandlad"]
-    assert at.query_params["datum"] == ["2024-01-15"]
+    assert at.multiselect(key="regi").value == ["egen", "upphandlad"]
+    # bound date fields are written to the URL by the browser: tests/e2e checks that part
+    assert at.date_input(key="datum").value == date(2024, 1, 15)
 
 
-def test_djuplank_som_forsta_besok_gar_via_dashboard(
-    oppna: Oppna, tom_db: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # a fresh server is in Streamlit's legacy pages/ mode until st.navigation first runs
-    monkeypatch.setattr(PagesManager, "uses_pages_directory", True)
+def test_djuplank_som_forsta_besok_gar_via_dashboard(oppna: Oppna, tom_db: Path) -> None:
+    # AppTest starts like a fresh server: with a pages/ folder next to dashboard.py Streamlit
+    # runs a page link in its legacy mode, without dashboard.py, until st.navigation runs
     at = oppna(tom_db, "belaggning", query={"boendeform": "HVB"})
     assert not at.exception
     assert [t.value for t in at.title] == ["Beläggning"]
-    assert at.multiselect(key="f_boendeform").value == ["HVB"]
+    assert at.multiselect(key="boendeform").value == ["HVB"]

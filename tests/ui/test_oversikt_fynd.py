@@ -82,7 +82,7 @@ def test_rapportdatum_efter_uttagsdatum_jamfor_samma_dag(oppna: Oppna, liten_db:
     # after the extraction date 31 mar nobody counts as in care: 0;
     # 15 mar: P1 and P3 (P4 starts 20 mar, P2 left 1 mar) = 2 → 0 − 2 = −2
     assert tile(at, "I vård nu") == ("0", "-2 mot förra månaden")
-    assert at.date_input(key="f_datum").value.isoformat() == "2024-04-15"
+    assert at.date_input(key="datum").value.isoformat() == "2024-04-15"
     assert any("efter uttagsdatumet 31 mar 2024" in w.value for w in at.warning)
     alder = oppna(liten_db, "alder_och_kon", query={"datum": "2024-04-15"})
     assert [m.value for m in alder.metric if m.label.startswith("I vård")] == ["0"]
@@ -90,7 +90,7 @@ def test_rapportdatum_efter_uttagsdatum_jamfor_samma_dag(oppna: Oppna, liten_db:
 
 def test_rapportdatumets_hjalptext_namner_uttagsdatumet(oppna: Oppna, liten_db: Path) -> None:
     at = oppna(liten_db)
-    assert "uttagsdatumet 31 mar 2024" in (at.date_input(key="f_datum").help or "")
+    assert "uttagsdatumet 31 mar 2024" in (at.date_input(key="datum").help or "")
 
 
 def test_utan_huvudbok_visas_streck_och_ingen_budgetmening(oppna: Oppna, liten_db: Path) -> None:

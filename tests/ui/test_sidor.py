@@ -125,7 +125,7 @@ def test_filter_utan_traffar_ger_meddelande_inte_fel(
     )
     assert not at.exception
     assert not at.error
-    assert at.multiselect(key="f_boendeform").value == ["annat"]
+    assert at.multiselect(key="boendeform").value == ["annat"]
 
 
 def test_belaggning_utan_traffar_sager_det_rakt_ut(oppna: Oppna, demo_db: Path) -> None:

@@ -1,0 +1,31 @@
+"""The app's pages in menu order: one list for `dashboard.py` and the deep-link guard."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+SIDOR: tuple[tuple[str, str, str, str], ...] = (
+    ("pages/oversikt.py", "Översikt", ":material/dashboard:", ""),
+    ("pages/belaggning.py", "Beläggning", ":material/bed:", "belaggning"),
+    ("pages/alder_och_kon.py", "Ålder och kön", ":material/groups:", "alder_och_kon"),
+    (
+        "pages/kommunoverskridande.py",
+        "Kommunöverskridande",
+        ":material/compare_arrows:",
+        "kommunoverskridande",
+    ),
+    ("pages/ekonomi.py", "Ekonomi", ":material/payments:", "ekonomi"),
+    ("pages/data.py", "Data", ":material/database:", "data"),
+    ("pages/export.py", "Export", ":material/download:", "export"),
+)
+"""(file, title, icon, url_path); the first is the default page."""
+
+
+def sidor() -> list[st.Page]:
+    """The pages as `st.Page` objects, the first one the default."""
+    return [
+        st.Page(fil, title=titel, icon=ikon, default=True)
+        if not stig
+        else st.Page(fil, title=titel, icon=ikon, url_path=stig)
+        for fil, titel, ikon, stig in SIDOR
+    ]
