@@ -9,6 +9,7 @@ disagree with the tiles. Every number is a column of a figure in `queries/`
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import polars as pl
@@ -78,7 +79,7 @@ def lage(f: Filter) -> Lage:
     )
 
 
-def _andel_hos_oss(f: Filter, manad: object) -> float | None:
+def _andel_hos_oss(f: Filter, manad: date) -> float | None:
     """The share on the reporting date: the last stock date of the month so far."""
     andel = hamta(
         "kommunoverskridande_andel",

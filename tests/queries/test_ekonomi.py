@@ -71,7 +71,22 @@ def test_budgetbalans(ekonomifall: Path) -> None:
             False,
         ),
         # March is the period's last month with outcome (extraction 2024-06-30): the flag
-        ("2024-03", 0, 0, 0, 60000, 50000, -10000, 160000, 75000, -85000, -30000, -175000, -340000, True),
+        (
+            "2024-03",
+            0,
+            0,
+            0,
+            60000,
+            50000,
+            -10000,
+            160000,
+            75000,
+            -85000,
+            -30000,
+            -175000,
+            -340000,
+            True,
+        ),
     ]
 
 

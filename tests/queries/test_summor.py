@@ -122,9 +122,7 @@ def test_datakvalitet_summa(personfall: Path) -> None:
     assert df.rows() == [(3, 3)]
 
 
-def test_import_senaste_and_aktualitet(
-    import_tables: Callable[..., Path], tmp_path: Path
-) -> None:
+def test_import_senaste_and_aktualitet(import_tables: Callable[..., Path], tmp_path: Path) -> None:
     # import 1 has contracted places, import 2 (into the same file) has none:
     # platser stays as fresh as import 1, personer comes from import 2
     platser = [
