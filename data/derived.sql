@@ -7,7 +7,7 @@
 -- importer writes before running this file.
 
 -- Grain: one row per person per period in which one birth date is valid
--- (METRICS.md "Age on date d", contract table aldersandringar).
+-- (docs/metrics.md "Persons": age on a date and age revisions, contract table aldersandringar).
 create table fodelsedatum_perioder as
 with andringar as (
     select
@@ -44,7 +44,7 @@ final as (
 select * from final;
 
 -- Grain: one row per person per period with one responsible municipality
--- (METRICS.md "Responsible municipality on d": the latest anvisning with
+-- (docs/metrics.md "Persons": responsible municipality on d, the latest anvisning with
 -- anvisningsdatum <= d; on the same day the highest anvisning_id wins).
 create table ansvar_perioder as
 with ordnade as (
@@ -197,7 +197,7 @@ with aldersgrupper(aldersgrupp, fran_ar, till_ar) as (
 ),
 utan_overlapp as (
     -- the import refuses overlapping placements; should two overlap anyway, the later
-    -- startdatum wins from its start (METRICS.md), so a person is never counted twice
+    -- startdatum wins from its start (docs/metrics.md "Persons"), so a person is never counted twice
     select
         *,
         least(
@@ -607,4 +607,4 @@ kontroller as (
 )
 select ordning, kontroll, beskrivning, antal, allvarlighet, from kontroller;
 
-insert into bygge (schemaversion, kod_hash) values (2, '6a01a6e8ea059123');
+insert into bygge (schemaversion, kod_hash) values (2, 'b0751cb0768630d6');

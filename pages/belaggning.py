@@ -67,7 +67,7 @@ if former:
     per_enhet = per_enhet.filter(pl.col("boendeform").is_in(former))
     st.info(
         "Resten av sidan visar "
-        + ", ".join(namn(BOENDEFORM, b) for b in former)
+        + ", ".join(md(namn(BOENDEFORM, b)) for b in former)
         + ". Klicka i diagrammets tomma yta för att visa alla."
     )
 

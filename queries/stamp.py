@@ -6,7 +6,8 @@ statement of ``data/derived.sql`` writes the schema version and a hash of ``sche
 and ``derived.sql`` into the table ``bygge``; ``check`` compares it with the files the
 running code ships, and anything that reads a database calls it first.
 
-The hash covers both files without the stamp statement itself (a file cannot contain its
+The hash covers the statements of both files, without comments and layout (a comment
+needs no re-import) and without the stamp statement itself (a file cannot contain its
 own hash). After editing either file, ``python -m queries.stamp --skriv`` writes the new
 stamp statement; a test fails until it is done.
 """
@@ -27,15 +28,21 @@ DERIVED_SQL = DATA_DIR / "derived.sql"
 SCHEMA_VERSION = 2
 """Raised by hand when the schema changes in a way a reader must know of (1 = unstamped)."""
 STAMP_STATEMENT = re.compile(r"^insert into bygge .*\n?", re.M)
+COMMENT = re.compile(r"--[^\n]*")
 REIMPORT = "Importera på nytt med `python -m ingest MAPP --db FIL` (samma exportmapp går bra)."
 
 
 @cache
 def kod_hash() -> str:
     """The hash of schema.sql and derived.sql as this code ships them, without the stamp."""
-    schema = SCHEMA_SQL.read_text(encoding="utf-8")
-    derived = STAMP_STATEMENT.sub("", DERIVED_SQL.read_text(encoding="utf-8")).rstrip()
+    schema = _statements(SCHEMA_SQL.read_text(encoding="utf-8"))
+    derived = _statements(STAMP_STATEMENT.sub("", DERIVED_SQL.read_text(encoding="utf-8")))
     return hashlib.sha256(f"{schema}\0{derived}".encode()).hexdigest()[:16]
+
+
+def _statements(sql: str) -> str:
+    """The SQL without comments and layout: a comment or reformatting needs no re-import."""
+    return " ".join(COMMENT.sub("", sql).split())
 
 
 def statement() -> str:
