@@ -27,17 +27,6 @@ def kategorietikett(kategori: str, typ: str) -> str:
     return f"{kategorinamn(kategori)} ({TYP.get(typ, typ).lower()})"
 
 
-def senast_kanda(budget: pl.DataFrame) -> dict[str, object]:
-    """The budgetbalans row of the last month with outcome (none after the extraction month).
-
-    Its year-to-date outcome and budget cover the same months, so they compare like with like.
-    """
-    kanda = budget.filter(pl.col("ack_balans").is_not_null()).sort("manad")
-    if kanda.height:
-        return kanda.row(-1, named=True)
-    return budget.sort("manad").row(-1, named=True) if budget.height else {}
-
-
 def manadsutfall(df: pl.DataFrame) -> go.Figure:
     """Cost and revenue per month as bars, their budgets as dashed lines."""
     if df.is_empty():
@@ -95,17 +84,17 @@ def ackumulerad_balans(df: pl.DataFrame, metod: str) -> go.Figure:
         hovertemplate="%{x}: %{y:,.0f} kr",
     )
     kolumn, text = PROGNOSMETOD[metod]
-    # the forecast starts at the last month with outcome, not at a month after the extraction
-    sista = senast_kanda(df)
-    ar = str(sista["manad"])[:4]
-    fig.add_scatter(
-        x=[manad_etikett(str(sista["manad"])), manad_etikett(f"{ar}-12")],
-        y=[sista["ack_balans"], sista[kolumn]],
-        name=f"Prognos helår ({text})",
-        mode="lines+markers",
-        line={"color": PROGNOS, "width": 3, "dash": "dot"},
-        hovertemplate="%{x}: %{y:,.0f} kr",
-    )
+    # the forecast starts at the month the figure flags as the last one with outcome
+    for sista in df.filter(pl.col("senaste_utfall")).iter_rows(named=True):
+        ar = str(sista["manad"])[:4]
+        fig.add_scatter(
+            x=[manad_etikett(str(sista["manad"])), manad_etikett(f"{ar}-12")],
+            y=[sista["ack_balans"], sista[kolumn]],
+            name=f"Prognos helår ({text})",
+            mode="lines+markers",
+            line={"color": PROGNOS, "width": 3, "dash": "dot"},
+            hovertemplate="%{x}: %{y:,.0f} kr",
+        )
     fig.add_hline(y=0, line_color="#444444", line_width=1)
     return grundlayout(fig, y_titel="kronor, intäkt − kostnad")
 

@@ -129,3 +129,13 @@ create table import_fil (
     rader_lagrade integer not null,
     primary key (import_id, tabell),
 );
+
+-- The build stamp: which version of this schema and of data/derived.sql built
+-- the file. Written by the last statement of data/derived.sql; queries.stamp
+-- compares it with the code, so a file built by another version is refused
+-- with a request to re-import instead of being read with other definitions.
+create table bygge (
+    schemaversion integer not null,
+    kod_hash varchar not null,
+    byggd timestamp not null default current_timestamp,
+);

@@ -6,11 +6,11 @@ coming-birthdays chart is what planners act on.
 
 from __future__ import annotations
 
-import polars as pl
 import streamlit as st
 
 from charts import alder as diagram_alder
 from charts.etiketter import ALDERSGRUPP, KON, namn
+from charts.text import md
 from ui.components import diagram, tabell, valda
 from ui.figurer import hamta
 from ui.filters import aktuellt
@@ -19,17 +19,14 @@ from ui.referens import kommunnamn
 
 f = aktuellt()
 st.title("Ålder och kön")
-st.caption(f"Barn och unga i vård med {kommunnamn(f.kommun)} som ansvarig kommun.")
+st.caption(f"Barn och unga i vård med {md(kommunnamn(f.kommun))} som ansvarig kommun.")
 
 pyramid = hamta("alderspyramid", **f.for_figur("alderspyramid"))
-grupper = hamta("alder_kon", **f.for_figur("alder_kon"))
+nu = hamta("i_vard_nyckeltal", **f.for_figur("i_vard_nyckeltal")).row(0, named=True)
 kol = st.columns(4)
-kol[0].metric(
-    f"I vård {fmt_datum(f.datum)}", fmt_antal(pyramid["antal"].sum() if pyramid.height else 0)
-)
+kol[0].metric(f"I vård {fmt_datum(f.datum)}", fmt_antal(nu["antal_i_vard"]))
 for i, kon in enumerate(("K", "M", "X"), start=1):
-    antal = grupper.filter(pl.col("kon") == kon)["antal"].sum() if grupper.height else 0
-    kol[i].metric(namn(KON, kon), fmt_antal(antal))
+    kol[i].metric(namn(KON, kon), fmt_antal(nu[f"antal_{kon.lower()}"]))
 
 diagram(
     f"Ålderspyramid för personer i vård {fmt_datum(f.datum)}",
@@ -50,9 +47,11 @@ klick = diagram(
 )
 valda_grupper = valda(klick)
 if valda_grupper:
-    urval = over_tid.filter(pl.col("aldersgrupp").is_in(valda_grupper))
-    st.markdown("Vald åldersgrupp: " + ", ".join(namn(ALDERSGRUPP, g) for g in valda_grupper))
-    tabell(urval.group_by("manad", "kon").agg(pl.col("antal").sum()).sort("manad", "kon"))
+    st.markdown("Vald åldersgrupp: " + ", ".join(md(namn(ALDERSGRUPP, g)) for g in valda_grupper))
+    per_kon = hamta(
+        "i_vard_manad_kon", **f.for_figur("i_vard_manad_kon", aldersgrupp=valda_grupper)
+    )
+    tabell(per_kon)
 
 dagar = hamta("fodelsedagar_manad", **f.for_figur("fodelsedagar_manad"))
 diagram(

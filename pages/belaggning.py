@@ -11,10 +11,12 @@ import streamlit as st
 
 from charts import belaggning as diagram_belaggning
 from charts.etiketter import BOENDEFORM, namn
+from charts.text import md
 from ui.components import TOMT, diagram, importera_igen, saknade, valda
 from ui.figurer import hamta
 from ui.filters import aktuellt
 from ui.format import fmt_antal, fmt_datum, fmt_kr, fmt_pct
+from ui.referens import kommunnamn
 
 f = aktuellt()
 period = f"{fmt_datum(f.fran)}–{fmt_datum(f.till)}"
@@ -33,13 +35,24 @@ if per_form.is_empty():
     st.info(TOMT)
     st.stop()
 
-total = (
-    per_form["vardygn"].sum() / per_form["platsdygn"].sum() if per_form["platsdygn"].sum() else None
+omfang = hamta("dataomfang")
+agare = omfang.row(0, named=True) if omfang.height else {}
+agare_namn = md(agare.get("perspektivkommun_namn") or agare.get("perspektivkommun") or "")
+st.caption(
+    f"Avtalade platser och beläggning för {agare_namn}, vars data är importerade."
+    if agare_namn
+    else "Avtalade platser i de importerade data."
 )
+if agare.get("perspektivkommun") not in (None, f.kommun):
+    st.info(
+        f"Perspektivkommunen {md(kommunnamn(f.kommun))} gäller inte här: avtalade platser finns "
+        f"bara i data från {agare_namn}, och det är de som visas."
+    )
+period_totalt = hamta("belaggning_period", **f.for_figur("belaggning_period")).row(0, named=True)
 kol = st.columns(3)
-kol[0].metric("Beläggning under perioden", fmt_pct(total))
-kol[1].metric("Lediga platsdygn", fmt_antal(per_form["lediga_platsdygn"].sum()))
-kol[2].metric("Kostnad för lediga platser", fmt_kr(per_form["kostnad_lediga_kr"].sum()))
+kol[0].metric("Beläggning under perioden", fmt_pct(period_totalt["belaggning"]))
+kol[1].metric("Lediga platsdygn", fmt_antal(period_totalt["lediga_platsdygn"]))
+kol[2].metric("Kostnad för lediga platser", fmt_kr(period_totalt["kostnad_lediga_kr"]))
 
 klick = diagram(
     f"Vårddygn per boendeform mot avtalade platsdygn, per månad {period}",
@@ -54,7 +67,7 @@ if former:
     per_enhet = per_enhet.filter(pl.col("boendeform").is_in(former))
     st.info(
         "Resten av sidan visar "
-        + ", ".join(namn(BOENDEFORM, b) for b in former)
+        + ", ".join(md(namn(BOENDEFORM, b)) for b in former)
         + ". Klicka i diagrammets tomma yta för att visa alla."
     )
 
@@ -69,7 +82,7 @@ klick_enhet = diagram(
 enheter = valda(klick_enhet)
 if enheter:
     per_enhet = per_enhet.filter(pl.col("enhet_id").is_in(enheter))
-    namnen = ", ".join(sorted(per_enhet["enhet_namn"].unique().to_list()))
+    namnen = ", ".join(md(n) for n in sorted(per_enhet["enhet_namn"].unique().to_list()))
     diagram(
         f"Vårddygn mot avtalade platsdygn för {namnen}, per månad {period}",
         diagram_belaggning.vardygn_mot_platser(per_enhet),

@@ -6,7 +6,6 @@ and the list of findings to take back to the source systems.
 
 from __future__ import annotations
 
-import polars as pl
 import streamlit as st
 
 from ui.components import nedladdning, tabell
@@ -25,41 +24,40 @@ if logg.is_empty():
     )
     st.stop()
 
-senaste_id = logg["import_id"].max()
-senaste = logg.filter(pl.col("import_id") == senaste_id)
-forsta = senaste.row(0, named=True)
+senaste = hamta("import_senaste").row(0, named=True)
 kol = st.columns(3)
-kol[0].metric("Uttagsdatum", fmt_datum(forsta["uttagsdatum"]))
-kol[1].metric("Senast importerad", f"{forsta['importerad']:%Y-%m-%d %H:%M}")
-kol[2].metric("Lagrade rader", fmt_antal(senaste["rader_lagrade"].sum()))
-if forsta["demo"]:
+kol[0].metric("Uttagsdatum", fmt_datum(senaste["uttagsdatum"]))
+kol[1].metric("Senast importerad", f"{senaste['importerad']:%Y-%m-%d %H:%M}")
+kol[2].metric("Lagrade rader", fmt_antal(senaste["rader_lagrade"]))
+if senaste["demo"]:
     st.caption("Den senaste importen är demodata.")
+omfang = hamta("dataomfang").row(0, named=True)
+if omfang["uttag_langt_efter_data"]:
+    st.warning(
+        f"Den senaste händelsen i datan är från {fmt_datum(omfang['sista_datum'])}, "
+        f"{fmt_antal(omfang['dagar_efter_data'])} dagar före uttagsdatumet "
+        f"{fmt_datum(omfang['uttagsdatum'])}. Exporten har troligen importerats utan sitt "
+        "uttagsdatum (då gäller importdagen), så pågående placeringar räknas fram till en dag "
+        "som datan inte når. Importera igen med `--uttagsdatum ÅÅÅÅ-MM-DD`, dagen då exporten "
+        "togs ut.",
+        icon=":material/history:",
+    )
 
 st.markdown("#### Aktualitet per källa och tabell")
-aktualitet = (
-    logg.sort("import_id")
-    .group_by("tabell")
-    .agg(
-        pl.col("kalla").last(),
-        pl.col("fil").last(),
-        pl.col("importerad").last().dt.strftime("%Y-%m-%d %H:%M").alias("senast_importerad"),
-        pl.col("uttagsdatum").last(),
-        pl.col("rader_lasta").last(),
-        pl.col("rader_lagrade").last(),
-    )
-    .sort("tabell")
-)
-tabell(aktualitet)
+tabell(hamta("import_aktualitet"))
 
 st.markdown(f"#### Datakvalitet {fmt_datum(f.datum)}")
 kvalitet = hamta("datakvalitet", **f.for_figur("datakvalitet"))
 # 'info' rows give context for reading the figures (e.g. family homes have no contracted
 # places); only 'fel' and 'varning' are findings to look into
-fynd = kvalitet.filter((pl.col("antal") > 0) & (pl.col("allvarlighet") != "info"))
-if fynd.is_empty():
+fynd = hamta("datakvalitet_summa", **f.for_figur("datakvalitet_summa")).row(0, named=True)
+if not fynd["antal_kontroller"]:
     st.success("Inga fynd att utreda i datakvalitetskontrollerna.")
 else:
-    st.warning(f"{fmt_antal(fynd['antal'].sum())} fynd i {fynd.height} kontroller att utreda.")
+    st.warning(
+        f"{fmt_antal(fynd['antal_fynd'])} fynd i {fmt_antal(fynd['antal_kontroller'])} "
+        "kontroller att utreda."
+    )
 tabell(kvalitet)
 nedladdning(kvalitet, "datakvalitet", "data_kvalitet")
 

@@ -10,11 +10,13 @@ import polars as pl
 import streamlit as st
 
 from charts import ekonomi as diagram_ekonomi
-from charts.ekonomi import kategorietikett, senast_kanda
+from charts.ekonomi import kategorietikett
+from charts.text import md
 from ui.components import TOMT, diagram, importera_igen, saknade, valda
 from ui.figurer import hamta
 from ui.filters import aktuellt
 from ui.format import fmt_datum, fmt_kr, fmt_manad
+from ui.referens import kommunnamn
 
 f = aktuellt()
 period = f"{fmt_datum(f.fran)}–{fmt_datum(f.till)}"
@@ -35,8 +37,19 @@ if saknas:
         + importera_igen(saknas)
     )
 
+omfang = hamta("dataomfang")
+agare = omfang.row(0, named=True) if omfang.height else {}
+agare_namn = md(agare.get("perspektivkommun_namn") or agare.get("perspektivkommun") or "")
+if agare_namn:
+    st.caption(f"Huvudbok och budget för {agare_namn}, vars data är importerade.")
+if agare.get("perspektivkommun") not in (None, f.kommun):
+    st.info(
+        f"Perspektivkommunen {md(kommunnamn(f.kommun))} gäller inte här: huvudbok och budget "
+        f"finns bara i data från {agare_namn}, och det är de som visas."
+    )
+
 manad = hamta("budgetbalans", **f.for_figur("budgetbalans"))
-if manad.is_empty() or not (manad["kostnad"].abs().sum() or manad["budget_kostnad"].abs().sum()):
+if hamta("ekonomi_verksamhet", **f.for_figur("ekonomi_verksamhet")).is_empty():
     st.info(TOMT)
     st.stop()
 
@@ -44,18 +57,24 @@ metod = st.radio(
     "Prognosmetod",
     ["budget", "takt"],
     horizontal=True,
-    key="prognosmetod",
+    key="prognos",
+    bind="query-params",
     format_func=lambda m: {"budget": "Budgetmetoden", "takt": "Taktmetoden"}[m],
 )
 kolumn, beskrivning = diagram_ekonomi.PROGNOSMETOD[metod]
-# the last month with outcome: after the extraction month the outcome is not yet known
-sista = senast_kanda(manad)
-till_och_med = f"Till och med {fmt_manad(str(sista['manad']))}."
+# year to date on the reporting date, the same figure as the overview's tile and sentence
+ar = hamta("budgetbalans_hittills", **f.for_figur("budgetbalans_hittills")).row(0, named=True)
+till_och_med = (
+    f"Januari till och med {fmt_manad(ar['till_manad'])}, rapportdatumet "
+    f"{fmt_datum(f.datum)} (dock inte efter sista månaden med utfall)."
+    if ar["till_manad"]
+    else f"Inget utfall finns ännu för {ar['fran_manad'][:4]}."
+)
 kol = st.columns(3)
-kol[0].metric("Balans hittills i år", fmt_kr(sista["ack_balans"]), help=till_och_med)
-kol[1].metric("Budget hittills i år", fmt_kr(sista["ack_budget_balans"]), help=till_och_med)
-kol[2].metric("Prognos helår", fmt_kr(sista[kolumn]), help=f"Metod: {beskrivning}.")
-st.caption(f"Prognosmetod: {beskrivning}.")
+kol[0].metric("Balans hittills i år", fmt_kr(ar["ack_balans"]), help=till_och_med)
+kol[1].metric("Budget hittills i år", fmt_kr(ar["ack_budget_balans"]), help=till_och_med)
+kol[2].metric("Prognos helår", fmt_kr(ar[kolumn]), help=f"Metod: {beskrivning}.")
+st.caption(f"Hittills i år: {till_och_med} Prognosmetod: {beskrivning}.")
 
 diagram(
     f"Kostnad och intäkt per månad mot budget {period}",
@@ -84,7 +103,7 @@ klick = diagram(
 valda_verksamheter = valda(klick)
 urval = {"verksamhet": valda_verksamheter} if valda_verksamheter else {}
 if valda_verksamheter:
-    st.info("Kategorierna nedan visar " + ", ".join(valda_verksamheter) + ".")
+    st.info("Kategorierna nedan visar " + ", ".join(md(v) for v in valda_verksamheter) + ".")
 kategori = hamta("ekonomi_kategori", **f.for_figur("ekonomi_kategori", **urval))
 diagram(
     f"Utfall mot budget per kategori {period}",
@@ -105,5 +124,6 @@ if kategori.height:
     if avvikelse.height:
         rad = avvikelse.row(0, named=True)
         st.markdown(
-            f"Störst ogynnsam avvikelse: **{kategorietikett(rad['kategori'], rad['typ'])}** ({fmt_kr(rad['avvikelse_kr'])})."
+            f"Störst ogynnsam avvikelse: **{md(kategorietikett(rad['kategori'], rad['typ']))}** "
+            f"({fmt_kr(rad['avvikelse_kr'])})."
         )

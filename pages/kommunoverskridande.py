@@ -10,6 +10,7 @@ import polars as pl
 import streamlit as st
 
 from charts import kommun as diagram_kommun
+from charts.text import md
 from ui.components import diagram, valda
 from ui.figurer import hamta
 from ui.filters import aktuellt
@@ -18,18 +19,20 @@ from ui.referens import kommunnamn
 
 f = aktuellt()
 st.title("Kommunöverskridande")
-st.caption(f"Sett från {kommunnamn(f.kommun)} den {fmt_datum(f.datum)}.")
+st.caption(f"Sett från {md(kommunnamn(f.kommun))} den {fmt_datum(f.datum)}.")
 
 per_kommun = hamta("kommunoverskridande", **f.for_figur("kommunoverskridande"))
 hos_oss = per_kommun.filter(pl.col("riktning") == "placerade_hos_oss")
 i_andra = per_kommun.filter(pl.col("riktning") == "vara_i_andra")
+summa = hamta("kommunoverskridande_summa", **f.for_figur("kommunoverskridande_summa"))
 kol = st.columns(2)
-for ruta, rubrik, df in (
-    (kol[0], "Placerade här av andra kommuner", hos_oss),
-    (kol[1], "Våra placerade i andra kommuner", i_andra),
+for ruta, rubrik, riktning in (
+    (kol[0], "Placerade här av andra kommuner", "placerade_hos_oss"),
+    (kol[1], "Våra placerade i andra kommuner", "vara_i_andra"),
 ):
-    ruta.metric(rubrik, fmt_antal(df["antal"].sum()))
-    ruta.caption(f"varav {fmt_antal(df.filter(pl.col('samma_lan'))['antal'].sum())} inom länet")
+    rad = summa.filter(pl.col("riktning") == riktning).row(0, named=True)
+    ruta.metric(rubrik, fmt_antal(rad["antal"]))
+    ruta.caption(f"varav {fmt_antal(rad['antal_samma_lan'])} inom länet")
 
 vanster, hoger = st.columns(2)
 with vanster:
@@ -61,7 +64,7 @@ if kommuner:
     )
     st.info(
         "Flödet visar bara "
-        + ", ".join(kommunnamn(k) for k in kommuner)
+        + ", ".join(md(kommunnamn(k)) for k in kommuner)
         + ". Klicka i diagrammets tomma yta för att visa alla."
     )
 diagram(

@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import streamlit as st
 
+from charts.text import md
 from ui.figurer import hamta
 from ui.filters import aktiva_listfilter, aktuellt, foljer
-from ui.format import fmt_antal, fmt_datum, fmt_forandring, fmt_kr, fmt_pct
-from ui.nyckeltal import lage, sammanfattning
+from ui.format import STRECK, fmt_antal, fmt_datum, fmt_forandring, fmt_kr, fmt_manad, fmt_pct
+from ui.nyckeltal import agarens_namn, inte_tillganglig, lage, sammanfattning
 from ui.referens import kommunnamn
 
 f = aktuellt()
 st.title("Översikt")
-st.caption(f"Läget {fmt_datum(f.datum)} sett från {kommunnamn(f.kommun)}.")
+st.caption(f"Läget {fmt_datum(f.datum)} sett från {md(kommunnamn(f.kommun))}.")
 nu = lage(f)
+egen = nu.egen_data(f.kommun)
 
 
 def pil(text: str) -> str:
@@ -45,24 +47,35 @@ with kol[0]:
         ),
     )
     st.caption(f"{fmt_forandring(nu.mot_forra_aret)} mot ett år tidigare")
-    filtertext("alder_kon")
+    filtertext("i_vard_nyckeltal")
     st.page_link("pages/alder_och_kon.py", label="Ålder och kön", icon=":material/arrow_forward:")
 with kol[1]:
     st.metric(
         "Beläggning denna månad",
-        fmt_pct(nu.belaggning),
+        fmt_pct(nu.belaggning) if egen else STRECK,
         help="Vårddygn / avtalade platsdygn, månaden till och med rapportdatumet.",
     )
-    filtertext("belaggning_boendeform")
+    st.caption(f"Avtalade platser: {agarens_namn(nu)}." if egen else inte_tillganglig(nu, f))
+    filtertext("belaggning_period")
     st.page_link("pages/belaggning.py", label="Beläggning", icon=":material/arrow_forward:")
 with kol[2]:
     st.metric(
         "Balans hittills i år",
-        fmt_kr(nu.ack_balans),
-        delta=pil(fmt_kr(nu.mot_budget) + " mot budget") if nu.mot_budget is not None else None,
-        help="Intäkt − kostnad från januari till rapportdatumets månad, mot budgetens balans.",
+        fmt_kr(nu.ack_balans) if egen else STRECK,
+        delta=pil(fmt_kr(nu.mot_budget) + " mot budget")
+        if egen and nu.mot_budget is not None
+        else None,
+        help=(
+            "Intäkt − kostnad från januari till och med rapportdatumets månad, dock inte efter "
+            "den sista månaden med utfall, mot budgetens balans för samma månader."
+        ),
     )
-    filtertext("budgetbalans")
+    if egen:
+        tom = f" till och med {fmt_manad(nu.till_manad)}" if nu.till_manad else ""
+        st.caption(f"Huvudbok och budget: {agarens_namn(nu)}{tom}.")
+    else:
+        st.caption(inte_tillganglig(nu, f))
+    filtertext("budgetbalans_hittills")
     st.page_link("pages/ekonomi.py", label="Ekonomi", icon=":material/arrow_forward:")
 with kol[3]:
     st.metric(
@@ -84,12 +97,12 @@ if aktiva_listfilter(f):
 
 st.subheader("Inläst data")
 omfang = hamta("dataomfang")
-logg = hamta("import_logg")
+logg = hamta("import_senaste")
 if omfang.height and omfang["forsta_datum"][0] is not None:
     o = omfang.row(0, named=True)
-    senaste = logg.sort("import_id").row(-1, named=True) if logg.height else None
+    senaste = logg.row(0, named=True) if logg.height else None
     kalla = (
-        f", importerad {senaste['importerad']:%Y-%m-%d %H:%M} från `{senaste['kalla']}`"
+        f", importerad {senaste['importerad']:%Y-%m-%d %H:%M} från {md(senaste['kalla'])}"
         if senaste
         else ""
     )

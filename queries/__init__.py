@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -65,17 +66,24 @@ def _parse(path: Path) -> Figure:
     return Figure(path.stem, title, params, "\n".join(description), sql)
 
 
+@cache
+def _figures() -> dict[str, Figure]:
+    """Every SQL file parsed once per process: the files ship with the code and never change
+    while it runs, and a page asks for a figure's header many times per rerun."""
+    return {p.stem: _parse(p) for p in sorted(SQL_DIR.glob("*.sql"))}
+
+
 def catalogue() -> list[Figure]:
     """Every figure in ``queries/``, sorted by name."""
-    return [_parse(p) for p in sorted(SQL_DIR.glob("*.sql"))]
+    return list(_figures().values())
 
 
 def figure(name: str) -> Figure:
     """The figure called ``name``; a name that is not a file stem is refused."""
-    names = {p.stem for p in SQL_DIR.glob("*.sql")}
-    if name not in names:
-        raise QueryError(f"Okänt mått: {name!r}. Kända mått: {', '.join(sorted(names))}")
-    return _parse(SQL_DIR / f"{name}.sql")
+    figures = _figures()
+    if name not in figures:
+        raise QueryError(f"Okänt mått: {name!r}. Kända mått: {', '.join(figures)}")
+    return figures[name]
 
 
 def _value(name: str, kind: str, value: Any) -> Any:

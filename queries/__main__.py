@@ -21,6 +21,7 @@ import duckdb
 from queries import QueryError, catalogue, figure, run
 from queries.export import to_csv_machine, to_xlsx
 from queries.filtervarden import FilterError, normalisera
+from queries.stamp import check
 
 # figure parameter -> command-line option; list filters may be repeated
 OPTIONS = {
@@ -87,7 +88,12 @@ def _export(args: argparse.Namespace) -> None:
     params = _params(args)
     if not args.db.is_file():
         raise QueryError(f"Databasfilen finns inte: {args.db}")
-    df = run(args.namn, args.db, **params)
+    with duckdb.connect(str(args.db), read_only=True) as con:
+        # a file built by another version has other definitions: refuse rather than mislead
+        fel = check(con)
+        if fel is not None:
+            raise QueryError(fel)
+        df = run(args.namn, con=con, **params)
     data = (
         to_xlsx(df, sheet=args.namn)
         if args.format == "xlsx"

@@ -6,7 +6,8 @@
 --   on intakt accounts, balans = intakt - kostnad, the same for the budget; ack_* from January of the
 --   row's year; months elapsed = January through the row's month but not past the extraction month;
 --   prognos_budget_balans = outcome so far + budget balance of the months after the last elapsed one;
---   prognos_takt_balans = outcome so far / months elapsed x 12 (run-rate), NULL when none elapsed
+--   prognos_takt_balans = outcome so far / months elapsed x 12 (run-rate), NULL when none elapsed;
+--   senaste_utfall marks the period's last month with outcome, where the forecast starts
 -- params: fran date, till date, verksamhet list
 with ar_manader as (
     -- whole years, so that year to date and the rest of the year are known for every row
@@ -87,6 +88,10 @@ final as (
         round(ack_budget_balans, 2)::double as ack_budget_balans,
         round(utfall_hittills + budget_resten, 2)::double as prognos_budget_balans,
         round(utfall_hittills / nullif(forflutna_manader, 0) * 12, 2)::double as prognos_takt_balans,
+        coalesce(
+            period = max(period) filter (where forfluten) over (),
+            false
+        ) as senaste_utfall,
     from ackumulerat
     where period between date_trunc('month', $fran::date) and $till::date
 )

@@ -3,7 +3,9 @@
 -- grain: one row
 -- definition: docs/metrics.md "Data about the data": forsta_datum = earliest placement,
 --   anvisning or ledger month; sista_datum = latest such date not after the extraction date;
---   perspektivkommun = the municipality with the most anvisningar (lowest code on a tie)
+--   perspektivkommun = the municipality with the most anvisningar (lowest code on a tie), the data
+--   owner; dagar_efter_data = extraction date - sista_datum; uttag_langt_efter_data when that is
+--   more than 90 days (the export may have been imported without its extraction date)
 -- params:
 with datum as (
     select startdatum as d from placeringar
@@ -21,7 +23,7 @@ perspektiv as (
     order by antal desc, kommunkod
     limit 1
 ),
-final as (
+omfang as (
     select
         uttagsdatum() as uttagsdatum,
         (select min(d) from datum) as forsta_datum,
@@ -32,5 +34,12 @@ final as (
     from (select 1) as rad(ett)
     left join perspektiv as p on true
     left join kommuner as k on k.kommunkod = p.kommunkod
+),
+final as (
+    select
+        *,
+        (uttagsdatum - sista_datum)::integer as dagar_efter_data,
+        coalesce(dagar_efter_data > 90, false) as uttag_langt_efter_data,
+    from omfang
 )
 select * from final

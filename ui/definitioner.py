@@ -1,72 +1,36 @@
 """The definition of every figure in plain Swedish, one click from each chart.
 
-The wording follows docs/metrics.md, so that a reader of the chart, the analyst who
-downloads it and the committee get the same meaning.
+The text is not written here: it is the quoted block under each section of
+`docs/metrics.md`, marked `<!-- ui: figur figur … -->`. One source for the documentation
+and the screen means a definition changed in the docs is the definition users read, and a
+test checks that every figure has one and that each names its sign convention. Markdown
+in the docs (rather than a Python or YAML source generating both) keeps the definitions
+where their readers and reviewers already look, in a file GitHub renders.
 """
 
 from __future__ import annotations
 
-BELAGGNING = (
-    "**Beläggning** = vårddygn på enheter med avtalade platser / platsdygn, för samma enheter "
-    "och dagar. **Platsdygn**: summan av avtalade platser dag för dag. **Vårddygn**: nätter i "
-    "vård – inflyttningsdagen räknas, utflyttningsdagen inte. Beläggningen kan överstiga 100 % "
-    "(överbeläggning) och visas som den är. **Lediga platsdygn** = platsdygn − vårddygn, "
-    "aldrig under 0 per enhet och dag; kostnaden värderas med enhetens dygnspris."
-)
-I_VARD = (
-    "En person är **i vård** en dag när någon av personens placeringar är aktiv den dagen "
-    "(startdatum ≤ dagen < slutdatum). En månads antal avser månadens sista dag, eller "
-    "periodens slut/uttagsdatum om det kommer först. **Ålder** räknas i hela år från det "
-    "födelsedatum som gällde den dagen (åldersbedömningar följs); födelsedagen räknas som ny ålder."
-)
-KOMMUN = (
-    "Sett från perspektivkommunen K på rapportdatumet. **Placerade här av andra**: personer i "
-    "vård som bor i K och vars ansvariga kommun (senaste anvisningen) inte är K. **Våra i andra "
-    "kommuner**: personer med ansvarig kommun K som bor utanför K. Andelarna är av alla i vård "
-    "som bor i K respektive av alla med ansvarig kommun K. Län enligt SCB:s kommunkoder."
-)
-EKONOMI = (
-    "**Kostnad**: summan av belopp på konton av typ kostnad. **Intäkt**: minus summan av belopp "
-    "på konton av typ intäkt (intäkter visas positiva). **Balans** = intäkt − kostnad; positiv "
-    "balans är överskott. Samma för budget. **Ackumulerat**: från januari till och med månaden."
-)
-PROGNOS = (
-    " **Prognos för helåret**: antingen utfall hittills + budget för årets återstående månader "
-    "(budgetmetoden), eller utfall hittills / förflutna månader × 12 (takt­metoden). Vald metod "
-    "står alltid vid figuren."
-)
-DATA = (
-    "Importloggen visar varje import: när, från vilken källa, uttagsdatum och hur många rader "
-    "som lästes och lagrades per tabell. Pågående placeringar räknas aldrig längre än till "
-    "uttagsdatumet."
-)
+import re
+from functools import cache
+from pathlib import Path
 
-DEFINITION: dict[str, str] = {
-    "belaggning": BELAGGNING,
-    "belaggning_enhet": BELAGGNING,
-    "belaggning_boendeform": BELAGGNING,
-    "belaggning_platstyp": BELAGGNING,
-    "alder_kon": I_VARD,
-    "alderspyramid": I_VARD,
-    "i_vard_manad": I_VARD,
-    "aldersgrupp_manad": I_VARD,
-    "fodelsedagar_kommande": I_VARD + " Visar 18- och 21-årsdagar de närmaste 12 månaderna.",
-    "fodelsedagar_manad": I_VARD + " Visar 18- och 21-årsdagar de närmaste 12 månaderna.",
-    "kommunoverskridande": KOMMUN,
-    "kommunoverskridande_matris": KOMMUN,
-    "kommunoverskridande_andel": KOMMUN,
-    "anvisningar_manad": "Antal anvisningar (beslut som gör en kommun ansvarig) per månad.",
-    "avslut_orsak": "Avslutade ärenden per avslutsorsak under perioden.",
-    "budgetbalans": EKONOMI + PROGNOS,
-    "ekonomi_kategori": EKONOMI + " Avvikelse = utfall − budget per kategori.",
-    "ekonomi_verksamhet": EKONOMI,
-    "import_logg": DATA,
-    "datakvalitet": "Kontroller av rimlighet i den importerade datan; varje rad är ett fynd att utreda.",
-    "dataomfang": DATA,
-}
+METRICS_MD = Path(__file__).resolve().parents[1] / "docs" / "metrics.md"
+_BLOCK = re.compile(r"^<!-- ui: ([a-z_ ]+) -->\n((?:>.*\n?)+)", re.M)
+SAKNAS = "Definitionen saknas i docs/metrics.md."
+
+
+@cache
+def definitioner() -> dict[str, str]:
+    """Figure name -> its Swedish definition, read once from docs/metrics.md."""
+    out: dict[str, str] = {}
+    for namn, block in _BLOCK.findall(METRICS_MD.read_text(encoding="utf-8")):
+        text = " ".join(rad.removeprefix(">").strip() for rad in block.splitlines())
+        for figur in namn.split():
+            out[figur] = text
+    return out
 
 
 def definition(figur: str) -> str:
     """The Swedish definition of a figure, with how to get the same data from the CLI."""
-    text = DEFINITION.get(figur, "Se docs/metrics.md.")
+    text = definitioner().get(figur, SAKNAS)
     return f"{text}\n\nSamma data från kommandoraden: `python -m queries export {figur} …`"

@@ -1,20 +1,23 @@
 """The key figures of the overview and the sentence that sums them up.
 
 The same numbers feed the KPI tiles and the generated summary, so the words can never
-disagree with the tiles. All data comes through `hamta`, like every page's.
+disagree with the tiles. Every number is a column of a figure in `queries/`
+(`i_vard_nyckeltal`, `belaggning_period`, `budgetbalans_hittills`,
+`kommunoverskridande_andel`); this module only picks them and says whose they are.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
+from typing import Any
 
 import polars as pl
 
-from charts.ekonomi import senast_kanda
+from charts.text import md
 from ui.figurer import hamta, importerade_tabeller
 from ui.filters import Filter, manadens_forsta
-from ui.format import fmt_antal, fmt_datum, fmt_forandring, fmt_kr, fmt_pct
+from ui.format import fmt_antal, fmt_datum, fmt_forandring, fmt_kr, fmt_manad, fmt_pct
 from ui.referens import kommunnamn
 
 
@@ -24,98 +27,78 @@ class Lage:
 
     i_vard: int | None
     """Persons in care on the reporting date."""
-    forra_manaden: int | None
-    """Persons in care on the same day a month earlier."""
-    forra_aret: int | None
-    """Persons in care on the same day a year earlier."""
+    mot_forra_manaden: int | None
+    """Change against the same day a month earlier (positive: more in care now)."""
+    mot_forra_aret: int | None
+    """Change against the same day a year earlier."""
     belaggning: float | None
-    """Occupancy (0–1) of the reporting date's month up to that date."""
+    """Occupancy (0–1) of the data owner's places in the reporting date's month up to it."""
     ack_balans: float | None
-    """Balance (revenue − cost) from January through the reporting date's month."""
-    ack_budget_balans: float | None
-    """The budget's balance over the same months."""
+    """The data owner's balance (revenue − cost), year to date (docs/metrics.md)."""
+    mot_budget: float | None
+    """Year-to-date balance minus the budget's (positive: better than budget)."""
     andel_hos_oss: float | None
     """Share (0–1) of those living here who are placed here by other municipalities."""
+    agare: str | None = None
+    """The data owner: the municipality whose export was imported (kommunkod)."""
+    agare_namn: str | None = None
+    """The data owner's name."""
+    till_manad: str | None = None
+    """The last month (`YYYY-MM`) the year to date covers."""
 
-    @property
-    def mot_forra_manaden(self) -> int | None:
-        return _skillnad(self.i_vard, self.forra_manaden)
-
-    @property
-    def mot_forra_aret(self) -> int | None:
-        return _skillnad(self.i_vard, self.forra_aret)
-
-    @property
-    def mot_budget(self) -> float | None:
-        if self.ack_balans is None or self.ack_budget_balans is None:
-            return None
-        return self.ack_balans - self.ack_budget_balans
+    def egen_data(self, kommun: str) -> bool:
+        """Whether occupancy, ledger and budget are `kommun`'s own (it is the data owner)."""
+        return self.agare is None or self.agare == kommun
 
 
-def _skillnad(a: int | None, b: int | None) -> int | None:
-    return a - b if a is not None and b is not None else None
+def _rad(namn: str, **params: Any) -> dict[str, Any]:
+    """The one row of a one-row figure, or an empty dict."""
+    df = hamta(namn, **params)
+    return df.row(0, named=True) if df.height else {}
 
 
 def lage(f: Filter) -> Lage:
-    """Fetch the figures behind the overview and reduce them to the key figures."""
+    """Fetch the figures behind the overview."""
     manad = manadens_forsta(f.datum)
-    belagg = hamta(
-        "belaggning_boendeform", **f.for_figur("belaggning_boendeform", fran=manad, till=f.datum)
+    i_vard = _rad("i_vard_nyckeltal", **f.for_figur("i_vard_nyckeltal"))
+    belagg = _rad("belaggning_period", **f.for_figur("belaggning_period", fran=manad, till=f.datum))
+    ar = _rad("budgetbalans_hittills", **f.for_figur("budgetbalans_hittills"))
+    omfang = _rad("dataomfang")
+    finns = importerade_tabeller()
+    return Lage(
+        i_vard=i_vard.get("antal_i_vard"),
+        mot_forra_manaden=i_vard.get("forandring_manad"),
+        mot_forra_aret=i_vard.get("forandring_ar"),
+        belaggning=belagg.get("belaggning"),
+        ack_balans=ar.get("ack_balans") if "ekonomi" in finns else None,
+        mot_budget=ar.get("avvikelse_mot_budget") if {"ekonomi", "budget"} <= finns else None,
+        andel_hos_oss=_andel_hos_oss(f, manad),
+        agare=omfang.get("perspektivkommun"),
+        agare_namn=omfang.get("perspektivkommun_namn"),
+        till_manad=ar.get("till_manad"),
     )
+
+
+def _andel_hos_oss(f: Filter, manad: date) -> float | None:
+    """The share on the reporting date: the last stock date of the month so far."""
     andel = hamta(
         "kommunoverskridande_andel",
         **f.for_figur("kommunoverskridande_andel", fran=manad, till=f.datum),
     )
-    hos_oss = (
-        andel.filter(pl.col("riktning") == "placerade_hos_oss").sort("manad")["andel"].to_list()
-    )
-    platsdygn = float(belagg["platsdygn"].sum()) if belagg.height else 0.0
-    balans, budget_balans = _ack_balans(f)
-    return Lage(
-        i_vard=i_vard_pa(f, f.datum),
-        forra_manaden=_jamforbar(f, samma_dag(f.datum, 1)),
-        forra_aret=_jamforbar(f, samma_dag(f.datum, 12)),
-        belaggning=float(belagg["vardygn"].sum()) / platsdygn if platsdygn else None,
-        ack_balans=balans,
-        ack_budget_balans=budget_balans,
-        andel_hos_oss=hos_oss[-1] if hos_oss else None,
-    )
+    rader = andel.filter(pl.col("riktning") == "placerade_hos_oss").sort("manad")
+    return rader["andel"][-1] if rader.height else None
 
 
-def i_vard_pa(f: Filter, dag: date) -> int:
-    """Persons in care on `dag` under the filters: the same count as Ålder och kön's."""
-    grupper = hamta("alder_kon", **f.for_figur("alder_kon", datum=dag))
-    return int(grupper["antal"].sum()) if grupper.height else 0
+def agarens_namn(lage: Lage) -> str:
+    """The data owner as Markdown-safe text (the name comes from the data)."""
+    return md(lage.agare_namn or lage.agare or "")
 
 
-def _jamforbar(f: Filter, dag: date) -> int | None:
-    """The count on `dag`, or None before the data begins (a 0 there would mislead)."""
-    omfang = hamta("dataomfang")
-    forsta = omfang["forsta_datum"][0] if omfang.height else None
-    return i_vard_pa(f, dag) if forsta is not None and dag >= forsta else None
-
-
-def samma_dag(dag: date, manader_tillbaka: int) -> date:
-    """The same day `manader_tillbaka` months earlier, or that month's last day (31 mar → 28 feb)."""
-    forsta = manadens_forsta(dag, manader_tillbaka)
-    nasta = manadens_forsta(forsta, -1)
-    return forsta.replace(day=min(dag.day, (nasta - timedelta(days=1)).day))
-
-
-def _ack_balans(f: Filter) -> tuple[float | None, float | None]:
-    """The year-to-date balance and the budget's; None for what was never imported."""
-    budget = hamta(
-        "budgetbalans",
-        **f.for_figur("budgetbalans", fran=f.datum.replace(month=1, day=1), till=f.datum),
-    )
-    ack = senast_kanda(budget)
-    finns = importerade_tabeller()
-    balans, budget_balans = ack.get("ack_balans"), ack.get("ack_budget_balans")
+def inte_tillganglig(lage: Lage, f: Filter) -> str:
+    """Why occupancy and money are not shown for a perspective that is not the data owner."""
     return (
-        float(balans) if "ekonomi" in finns and isinstance(balans, int | float) else None,
-        float(budget_balans)
-        if "budget" in finns and isinstance(budget_balans, int | float)
-        else None,
+        f"Finns inte för {md(kommunnamn(f.kommun))}: avtalade platser, huvudbok och budget "
+        f"finns bara för {agarens_namn(lage)}, vars data är importerade."
     )
 
 
@@ -125,21 +108,38 @@ def sammanfattning(lage: Lage, f: Filter) -> str:
     if lage.i_vard is not None:
         meningar.append(
             f"Den {fmt_datum(f.datum)} var **{fmt_antal(lage.i_vard)}** barn och unga i vård med "
-            f"{kommunnamn(f.kommun)} som ansvarig kommun, {fmt_forandring(lage.mot_forra_manaden)} "
-            f"mot förra månaden och {fmt_forandring(lage.mot_forra_aret)} mot ett år tidigare."
+            f"{md(kommunnamn(f.kommun))} som ansvarig kommun, "
+            f"{fmt_forandring(lage.mot_forra_manaden)} mot förra månaden och "
+            f"{fmt_forandring(lage.mot_forra_aret)} mot ett år tidigare."
         )
-    if lage.belaggning is not None:
+    if not lage.egen_data(f.kommun):
         meningar.append(
-            f"Beläggningen på avtalade platser var **{fmt_pct(lage.belaggning)}** hittills denna månad."
+            f"Beläggning och ekonomi finns bara för {agarens_namn(lage)}, vars data är "
+            f"importerade, och visas därför inte för {md(kommunnamn(f.kommun))}."
         )
-    if lage.ack_balans is not None and lage.mot_budget is not None:
-        jamfort = "bättre" if lage.mot_budget >= 0 else "sämre"
-        meningar.append(
-            f"Hittills i år är balansen **{fmt_kr(lage.ack_balans)}**, "
-            f"{fmt_kr(abs(lage.mot_budget))} {jamfort} än budget."
-        )
+    else:
+        meningar.extend(_agarens_meningar(lage))
     if lage.andel_hos_oss is not None:
         meningar.append(
             f"Av dem som bor i kommunen är **{fmt_pct(lage.andel_hos_oss)}** placerade här av andra kommuner."
         )
     return " ".join(meningar) or "Det finns inga data för valda filter och rapportdatum."
+
+
+def _agarens_meningar(lage: Lage) -> list[str]:
+    """The occupancy and money sentences, naming the data owner whose figures they are."""
+    vems = f" ({agarens_namn(lage)})" if lage.agare else ""
+    meningar = []
+    if lage.belaggning is not None:
+        meningar.append(
+            f"Beläggningen på avtalade platser{vems} var **{fmt_pct(lage.belaggning)}** "
+            "hittills denna månad."
+        )
+    if lage.ack_balans is not None and lage.mot_budget is not None:
+        jamfort = "bättre" if lage.mot_budget >= 0 else "sämre"
+        tom = f" till och med {fmt_manad(lage.till_manad)}" if lage.till_manad else ""
+        meningar.append(
+            f"Hittills i år{tom} är balansen{vems} **{fmt_kr(lage.ack_balans)}**, "
+            f"{fmt_kr(abs(lage.mot_budget))} {jamfort} än budget."
+        )
+    return meningar

@@ -197,3 +197,27 @@ def test_reporting_date_after_extraction_same_count_everywhere(server: str, page
     open_page(page, f"{server}/?datum=2025-12-31")
     assert "31 dec 2025" in page.locator('[data-testid="stMain"]').inner_text()
     assert kpi(page, "I vård nu") == "0"
+
+
+def test_same_year_to_date_on_overview_and_ekonomi(server: str, page: Page) -> None:
+    # A whole year as the period, reporting date 2025-02-15: "hittills i år" is Jan–Feb 2025
+    # on both pages, not through the period's end. Ledger (test_acceptance_exports):
+    # Jan -70 000 + Feb -45 000,50 = -115 000,50 -> "−115 001 kr";
+    # budget Jan + Feb = -66 666,67 x 2 = -133 333,34 -> "−133 333 kr"
+    lank = "?datum=2025-02-15&fran=2025-01-01&till=2025-12-31"
+    open_page(page, f"{server}/{lank}")
+    assert kpi(page, "Balans hittills i år") == "−115 001 kr"
+    open_page(page, f"{server}/ekonomi{lank}")
+    assert kpi(page, "Balans hittills i år") == "−115 001 kr"
+    assert kpi(page, "Budget hittills i år") == "−133 333 kr"
+
+
+def test_another_perspective_gets_no_owner_figures(server: str, page: Page) -> None:
+    # the data are Uppsala's (most anvisningar); from Enköping (0381) occupancy and money
+    # are not Enköping's: no figure under its name (Uppsala's March occupancy is 55,6 %)
+    open_page(page, f"{server}/?kommun=0381")
+    assert kpi(page, "Beläggning denna månad") == "–"
+    assert kpi(page, "Balans hittills i år") == "–"
+    main = page.locator('[data-testid="stMain"]').inner_text()
+    assert "55,6" not in main
+    assert "Finns inte för Enköping (0381)" in main and "Uppsala" in main

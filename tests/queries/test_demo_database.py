@@ -20,12 +20,15 @@ ARCHITECTURE = Path(__file__).parents[2] / "docs" / "architecture.md"
 INTEGER = (pl.Int32, pl.Int64)
 TYPES: dict[str, tuple[type[pl.DataType], ...]] = {
     **dict.fromkeys(["platsdygn", "vardygn", "lediga_platsdygn", "alder", "fyller", "import_id",
-                     "rader_lasta", "rader_lagrade", "totalt", "nya_placeringar", "avslutade_placeringar"], INTEGER),
+                     "rader_lasta", "rader_lagrade", "totalt", "nya_placeringar", "avslutade_placeringar",
+                     "forandring_manad", "forandring_ar", "dagar_efter_data"], INTEGER),
     **dict.fromkeys(["belaggning", "andel", "kostnad", "intakt", "balans", "budget_kostnad", "budget_intakt",
-                     "budget_balans", "utfall_kr", "budget_kr", "avvikelse_kr", "kostnad_lediga_kr"], (pl.Float64,)),
-    **dict.fromkeys(["fodelsedag", "uttagsdatum", "forsta_datum", "sista_datum"], (pl.Date,)),
-    **dict.fromkeys(["samma_lan", "demo"], (pl.Boolean,)),
-    "importerad": (pl.Datetime,),
+                     "budget_balans", "utfall_kr", "budget_kr", "avvikelse_kr", "kostnad_lediga_kr",
+                     "avvikelse_mot_budget"], (pl.Float64,)),
+    **dict.fromkeys(["fodelsedag", "uttagsdatum", "forsta_datum", "sista_datum", "datum",
+                     "datum_manad_fore", "datum_ar_fore"], (pl.Date,)),
+    **dict.fromkeys(["samma_lan", "demo", "senaste_utfall", "uttag_langt_efter_data"], (pl.Boolean,)),
+    **dict.fromkeys(["importerad", "senast_importerad"], (pl.Datetime,)),
 }  # fmt: skip
 FIXED = {"belaggning", "alder_kon", "kommunoverskridande", "budgetbalans"}
 

@@ -24,6 +24,7 @@ from tests.queries.conftest import EKONOMIFALL, _ekonomi
 COLUMNS = [
     "manad", "kostnad", "intakt", "balans", "budget_kostnad", "budget_intakt", "budget_balans",
     "ack_kostnad", "ack_intakt", "ack_balans", "ack_budget_balans", "prognos_budget_balans", "prognos_takt_balans",
+    "senaste_utfall",
 ]  # fmt: skip
 
 
@@ -51,6 +52,7 @@ def test_budgetbalans(ekonomifall: Path) -> None:
             -10000,
             -130000,
             -240000,
+            False,
         ),
         (
             "2024-02",
@@ -66,8 +68,25 @@ def test_budgetbalans(ekonomifall: Path) -> None:
             -20000,
             -185000,
             -510000,
+            False,
         ),
-        ("2024-03", 0, 0, 0, 60000, 50000, -10000, 160000, 75000, -85000, -30000, -175000, -340000),
+        # March is the period's last month with outcome (extraction 2024-06-30): the flag
+        (
+            "2024-03",
+            0,
+            0,
+            0,
+            60000,
+            50000,
+            -10000,
+            160000,
+            75000,
+            -85000,
+            -30000,
+            -175000,
+            -340000,
+            True,
+        ),
     ]
 
 
@@ -96,7 +115,9 @@ def test_budgetbalans_empty_period(ekonomifall: Path) -> None:
     df = queries.run("budgetbalans", ekonomifall, fran="2023-01-01", till="2023-02-28")
     assert df["manad"].to_list() == ["2023-01", "2023-02"]
     assert df.drop("manad").null_count().sum_horizontal().to_list() == [0]
-    assert df.drop("manad").sum_horizontal().to_list() == [0, 0]
+    assert df.drop("manad", "senaste_utfall").sum_horizontal().to_list() == [0, 0]
+    # every month of 2023 has elapsed, so the period's last month is the last with outcome
+    assert df["senaste_utfall"].to_list() == [False, True]
     assert (
         queries.run("budgetbalans", ekonomifall, fran="2024-03-01", till="2024-02-01").height == 0
     )
@@ -152,8 +173,8 @@ def test_budgetbalans_after_the_extraction_month(ekonomifall: Path) -> None:
     #   budget year to date 11 x -10 000 = -110 000 and 12 x -10 000 = -120 000.
     df = queries.run("budgetbalans", ekonomifall, fran="2024-11-01", till="2024-12-31")
     assert df.rows() == [
-        ("2024-11", None, None, None, 60000, 50000, -10000, None, None, None, -110000, -145000, -170000),
-        ("2024-12", None, None, None, 60000, 50000, -10000, None, None, None, -120000, -145000, -170000),
+        ("2024-11", None, None, None, 60000, 50000, -10000, None, None, None, -110000, -145000, -170000, False),
+        ("2024-12", None, None, None, 60000, 50000, -10000, None, None, None, -120000, -145000, -170000, False),
     ]  # fmt: skip
     # June is the extraction month: it has elapsed, its outcome is known (nothing booked = 0)
     # and the forecasts are the same as after it.

@@ -25,10 +25,11 @@ def test_import_logg(personfall: Path) -> None:
 def test_dataomfang(personfall: Path) -> None:
     # earliest date: anvisning aF 2022-12-01 (before pF's start 2023-01-01);
     # latest on or before the extraction date: pG's start 2024-03-16;
-    # Nacka has 5 of the 8 anvisningar (aA, aC2, aE, aF, aG)
+    # Nacka has 5 of the 8 anvisningar (aA, aC2, aE, aF, aG);
+    # 2024-03-16 -> 2024-06-30 is 15 (rest of March) + 30 + 31 + 30 = 106 days: more than 90
     df = queries.run("dataomfang", personfall)
     assert df.rows() == [
-        (date(2024, 6, 30), date(2022, 12, 1), date(2024, 3, 16), "0182", "Nacka", False)
+        (date(2024, 6, 30), date(2022, 12, 1), date(2024, 3, 16), "0182", "Nacka", False, 106, True)
     ]
 
 

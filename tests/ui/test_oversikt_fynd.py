@@ -181,3 +181,22 @@ def test_ekonomi_efter_uttagsmanaden_visar_senast_kanda_balans(
     varden = {m.label: m.value for m in at.metric}
     assert varden["Balans hittills i år"] == "−60\u00a0000\u00a0kr"  # NBSP thousands
     assert varden["Budget hittills i år"] == "0\u00a0kr"
+
+
+def test_data_varnar_nar_uttagsdatumet_ligger_langt_efter_datan(
+    oppna: Oppna, tmp_path: Path, import_tables: Callable[..., Path]
+) -> None:
+    # imported without its extraction date, as on 1 December 2026: the newest event is P4's
+    # start 2024-03-20; 2024-03-20 -> 2026-03-20 = 365 + 365, -> 2026-12-01 = 12 (to 1 Apr)
+    # + 244 (Apr..Nov) = 256: 986 days, far more than 90
+    db = import_tables(tmp_path, tabeller(), "2026-12-01")
+    at = oppna(db, "data")
+    (varning,) = [w.value for w in at.warning if "uttagsdatum" in w.value]
+    assert "20 mar 2024, 986 dagar före uttagsdatumet 1 dec 2026" in varning
+    assert "--uttagsdatum" in varning
+
+
+def test_data_varnar_inte_nar_uttaget_foljer_datan(oppna: Oppna, liten_db: Path) -> None:
+    # extraction 2024-03-31, newest event 2024-03-20: 11 days
+    at = oppna(liten_db, "data")
+    assert not [w.value for w in at.warning if "uttagsdatum" in w.value]

@@ -6,14 +6,18 @@ independently with plain SQL on the base tables.
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import duckdb
 import facit
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from queries.__main__ import main
 from ui.format import fmt_antal, fmt_kr
 
 SIDOR = [
@@ -181,3 +185,82 @@ def test_data_raknar_bara_fel_och_varningar_som_fynd(
     assert [w.value for w in at.warning if "fynd" in w.value] == [
         "1 fynd i 1 kontroller att utreda."
     ]
+
+
+def _budget_hittills(db: Path, d: date) -> float:
+    """Budgeted revenue − cost January through d's month: minus the sum of the budget rows."""
+    sql = (
+        "select coalesce(-sum(belopp), 0) from budget "
+        "where period between make_date(year($d::date), 1, 1) and $d"
+    )
+    with duckdb.connect(str(db), read_only=True) as con:
+        rad = con.execute(sql, {"d": d}).fetchone()
+    return float(rad[0]) if rad else 0.0
+
+
+@pytest.mark.parametrize("datum", [date(2019, 6, 30), date(2017, 6, 30)])
+def test_oversikt_ekonomi_och_export_ger_samma_balans_hittills_i_ar(
+    oppna: Oppna, demo_db: Path, datum: date, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the link of issue 7 point 1: a whole year as the period, the reporting date in June;
+    # "hittills i år" is January–June of that year on both pages (extraction 2019-12-31),
+    # not January–December (the period's end)
+    lank = {
+        "datum": datum.isoformat(),
+        "fran": f"{datum.year}-01-01",
+        "till": f"{datum.year}-12-31",
+    }
+    # hand sum from the ledger rows: revenue − cost = −(every amount booked Jan–Jun)
+    balans = facit.balans_hittills(demo_db, datum)
+    budget = _budget_hittills(demo_db, datum)
+    oversikt = oppna(demo_db, "oversikt", query=lank)
+    ekonomi = oppna(demo_db, "ekonomi", query=lank)
+    assert metric(oversikt, "Balans hittills") == fmt_kr(balans)
+    assert metric(ekonomi, "Balans hittills") == fmt_kr(balans)
+    assert metric(ekonomi, "Budget hittills") == fmt_kr(budget)
+    mening = next(m.value for m in oversikt.markdown if "Hittills i år" in m.value)
+    assert f"**{fmt_kr(balans)}**" in mening
+    assert f"{fmt_kr(abs(balans - budget))} {'bättre' if balans >= budget else 'sämre'}" in mening
+    # the export command line gives the same figure for the same reporting date
+    assert (
+        main(["export", "budgetbalans_hittills", "--db", str(demo_db), "--date", lank["datum"]])
+        == 0
+    )
+    rad = next(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert fmt_kr(float(rad["ack_balans"])) == fmt_kr(balans)
+
+
+def test_annan_perspektivkommun_visar_inte_agarens_platser_och_pengar(
+    oppna: Oppna, demo_db: Path
+) -> None:
+    # the demo is Nacka's export; seen from Stockholm (0180) occupancy and money are Nacka's,
+    # so they are not shown under Stockholm's name
+    d = facit.uttagsdatum(demo_db)
+    nacka_balans = fmt_kr(facit.balans_hittills(demo_db, d))
+    at = oppna(demo_db, "oversikt", query={"kommun": "0180"})
+    assert metric(at, "Beläggning denna månad") == "–"
+    assert metric(at, "Balans hittills") == "–"
+    texter = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    assert not any(nacka_balans in t for t in texter)
+    assert any(t.startswith("Finns inte för Stockholm") and "Nacka" in t for t in at_captions(at))
+    assert any("inte för Stockholm" in m.value for m in at.markdown)
+    # seen from Nacka the same tiles show the figures and say whose they are
+    egen = oppna(demo_db, "oversikt")
+    assert metric(egen, "Balans hittills") == nacka_balans
+    assert "Avtalade platser: Nacka." in at_captions(egen)
+
+
+def at_captions(at: AppTest) -> list[str]:
+    return [c.value for c in at.caption]
+
+
+def test_prognosmetoden_ligger_i_lanken(oppna: Oppna, demo_db: Path) -> None:
+    # the method is bound to the URL parameter `prognos` (Streamlit's bind="query-params"),
+    # so a copied link carries it; with the run-rate method the tile is
+    # outcome Jan–Jun 2019 / 6 months × 12
+    d = date(2019, 6, 30)
+    lank = {"datum": d.isoformat(), "fran": "2019-01-01", "till": "2019-12-31"}
+    at = oppna(demo_db, "ekonomi", query=lank)
+    assert at.radio(key="prognos").proto.query_param_key == "prognos"
+    at.radio(key="prognos").set_value("takt").run()
+    assert metric(at, "Prognos helår") == fmt_kr(facit.balans_hittills(demo_db, d) / 6 * 12)

@@ -1,0 +1,19 @@
+-- belaggning_period: occupancy, vacant place-days and their cost over the whole period.
+-- titel: Beläggning, lediga platsdygn och deras kostnad för hela perioden
+-- grain: one row (zeros and a blank occupancy when no unit has contracted places in the period)
+-- definition: docs/metrics.md "Occupancy": the same units, days and flooring as
+--   belaggning_boendeform, summed over every boendeform and month of [fran, till]
+-- params: fran date, till date, boendeform list, regi list
+with manader as (
+    select * from belaggning_manad($fran, $till, boendeform := $boendeform, regi := $regi) where platstyp = 'alla'
+),
+final as (
+    select
+        coalesce(sum(platsdygn), 0)::bigint as platsdygn,
+        coalesce(sum(vardygn), 0)::bigint as vardygn,
+        sum(vardygn) / nullif(sum(platsdygn), 0) as belaggning,
+        coalesce(sum(lediga_platsdygn), 0)::bigint as lediga_platsdygn,
+        coalesce(round(sum(lediga_platsdygn * dygnspris), 2), 0)::double as kostnad_lediga_kr,
+    from manader
+)
+select * from final
