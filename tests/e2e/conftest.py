@@ -63,6 +63,13 @@ def e2e_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @contextmanager
 def streamlit_server(db: Path, logg: Path) -> Iterator[str]:
     """A fresh `streamlit run dashboard.py` on `db`; yields its base URL, stops it after."""
+    with streamlit_process(db, logg) as (url, _process):
+        yield url
+
+
+@contextmanager
+def streamlit_process(db: Path, logg: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """As `streamlit_server`, also yielding the server process (for its memory)."""
     port = _ledig_port()
     with logg.open("wb") as ut:
         process = subprocess.Popen(
@@ -89,7 +96,7 @@ def streamlit_server(db: Path, logg: Path) -> Iterator[str]:
         url = f"http://127.0.0.1:{port}"
         try:
             _vanta_pa(url, process)
-            yield url
+            yield url, process
         finally:
             process.terminate()
             process.wait(timeout=20)
