@@ -27,7 +27,10 @@ st.set_page_config(page_title="EKB-uppföljning", page_icon="📊", layout="wide
 def forsta_start() -> None:
     """Build the demo database on the very first start, with visible progress."""
     st.title("EKB-uppföljning")
-    st.info("Ingen databas hittades. Demodatabasen byggs nu – det tar en liten stund.")
+    st.info(
+        "Demodatabasen saknas eller är byggd av en äldre version av programmet. Den byggs nu "
+        "med den vanliga importen – det tar en liten stund."
+    )
     stapel = st.progress(0.0, text="Förbereder demodata …")
     try:
         db.bygg_demo(
@@ -46,9 +49,9 @@ def forsta_start() -> None:
 def databasen_finns() -> bool:
     """Build the demo on a first start; say how to fix a missing file. True when there is one."""
     sokvag = db.databas_sokvag()
+    if db.demo_behover_byggas(sokvag):
+        forsta_start()
     if db.filversion(sokvag) is None:
-        if db.ar_standard(sokvag):
-            forsta_start()
         st.error(db.saknas_text(sokvag))
         return False
     return True

@@ -53,14 +53,13 @@ if hamta("ekonomi_verksamhet", **f.for_figur("ekonomi_verksamhet")).is_empty():
     st.info(TOMT)
     st.stop()
 
-metod = st.radio(
-    "Prognosmetod",
-    ["budget", "takt"],
-    horizontal=True,
-    key="prognos",
-    bind="query-params",
-    format_func=lambda m: {"budget": "Budgetmetoden", "takt": "Taktmetoden"}[m],
-)
+# the options are the labels: Streamlit's URL binding writes a choice's label, so a link
+# reads `?prognos=Taktmetoden`
+METODER = {"Budgetmetoden": "budget", "Taktmetoden": "takt"}
+metod = METODER[
+    st.radio("Prognosmetod", list(METODER), horizontal=True, key="prognos", bind="query-params")
+    or "Budgetmetoden"
+]
 kolumn, beskrivning = diagram_ekonomi.PROGNOSMETOD[metod]
 # year to date on the reporting date, the same figure as the overview's tile and sentence
 ar = hamta("budgetbalans_hittills", **f.for_figur("budgetbalans_hittills")).row(0, named=True)

@@ -22,6 +22,8 @@ from pathlib import Path
 
 import duckdb
 
+from queries import stamp
+
 ROT = Path(__file__).resolve().parents[1]
 STANDARD_DB = ROT / "data" / "ekb.duckdb"
 
@@ -102,7 +104,22 @@ def _oppna_fil(sokvag: Path) -> Ogonblick:
     except duckdb.Error as fel:
         os.close(fd)
         raise DatabasFel(olasbar_text(sokvag, fel)) from fel
+    annan_version = stamp.check(con)
+    if annan_version:
+        # a file from another version of the code keeps that version's definitions; a
+        # DuckDB file that was never an EKB database gets the plainer message
+        ekb = _har_tabell(con, "import_log")
+        con.close()
+        os.close(fd)
+        raise DatabasFel(annan_version if ekb else olasbar_text(sokvag))
     return Ogonblick(str(sokvag), (s.st_ino, s.st_mtime_ns, s.st_size), con, fd)
+
+
+def _har_tabell(con: duckdb.DuckDBPyConnection, tabell: str) -> bool:
+    rad = con.execute(
+        "select count(*) from duckdb_tables() where table_name = ?", [tabell]
+    ).fetchone()
+    return bool(rad and rad[0])
 
 
 def _stang(ob: Ogonblick) -> None:
@@ -207,11 +224,43 @@ _bygglas = threading.Lock()
 """One lock per server, so that two first visitors do not both build the demo."""
 
 
+def demo_behover_byggas(sokvag: Path) -> bool:
+    """Whether the default demo database is missing or was built by another code version.
+
+    The demo is generated, so an old one is simply built again; a municipality's own file
+    is never touched (its page says how to re-import instead).
+    """
+    if not ar_standard(sokvag):
+        return False
+    version = filversion(sokvag)
+    if version is None:
+        return True
+    if version not in _demo_aktuell:
+        try:
+            with duckdb.connect(str(sokvag), read_only=True) as con:
+                _demo_aktuell[version] = stamp.check(con) is None or not _ar_demo(con)
+        except duckdb.Error:
+            _demo_aktuell[version] = True  # not ours to rebuild: its page explains
+    return not _demo_aktuell[version]
+
+
+_demo_aktuell: dict[Version, bool] = {}
+"""Per file version of the default database: built by this code (or not a demo)."""
+
+
+def _ar_demo(con: duckdb.DuckDBPyConnection) -> bool:
+    try:
+        rad = con.execute("select demo from import_log order by import_id desc limit 1").fetchone()
+    except duckdb.Error:
+        return False
+    return bool(rad and rad[0])
+
+
 def bygg_demo(sokvag: Path, framsteg: Callable[[str, float], None]) -> None:
     """Build the demo database at `sokvag` through the real importer, reporting progress."""
     from data.demo import build_demo_db
 
     with _bygglas:
-        if filversion(sokvag) is None:
+        if demo_behover_byggas(sokvag):
             sokvag.parent.mkdir(parents=True, exist_ok=True)
             build_demo_db(sokvag, seed=2017, progress=framsteg)

@@ -113,3 +113,13 @@ def test_inga_anrop_till_andra_vardar(server: str, sida: Page, stig: str) -> Non
     egen = urlparse(server).netloc
     # data: URLs (the emoji favicon) have no host and stay in the browser
     assert vardar - {egen, "data"} == set()
+
+
+def test_prognosmetoden_fran_lanken(server: str, sida: Page) -> None:
+    sida.goto(f"{server}/ekonomi?prognos=Taktmetoden&datum=2019-06-30")
+    vanta_klar(sida)
+    expect(sida.get_by_role("radio", name="Taktmetoden")).to_be_checked()
+    expect(
+        sida.get_by_text("Prognosmetod: utfall hittills / förflutna månader", exact=False)
+    ).to_be_visible()
+    expect(sida).to_have_url(re.compile(r"[?&]prognos=Taktmetoden"))

@@ -59,3 +59,17 @@ def test_en_rendering_laser_en_version(
     # the next render gets the new import; the old snapshot was closed when let go
     assert hamta("dataomfang")["uttagsdatum"][0] == date(2024, 4, 30)
     assert not ob.oppen
+
+
+def test_databas_fran_annan_version_ger_svenskt_besked(
+    oppna: Oppna, tmp_path: Path, import_tables: Callable[..., Path]
+) -> None:
+    import duckdb
+
+    dbfil = import_tables(tmp_path, {}, uttagsdatum="2024-03-31")
+    with duckdb.connect(str(dbfil)) as con:
+        con.execute("update bygge set kod_hash = 'aaaaaaaaaaaaaaaa'")
+    at = oppna(dbfil)
+    assert not at.exception
+    assert "python -m ingest" in at.error[0].value
+    assert "importera på nytt" in at.error[0].value.lower()

@@ -262,5 +262,5 @@ def test_prognosmetoden_ligger_i_lanken(oppna: Oppna, demo_db: Path) -> None:
     lank = {"datum": d.isoformat(), "fran": "2019-01-01", "till": "2019-12-31"}
     at = oppna(demo_db, "ekonomi", query=lank)
     assert at.radio(key="prognos").proto.query_param_key == "prognos"
-    at.radio(key="prognos").set_value("takt").run()
+    at.radio(key="prognos").set_value("Taktmetoden").run()
     assert metric(at, "Prognos helår") == fmt_kr(facit.balans_hittills(demo_db, d) / 6 * 12)
