@@ -230,3 +230,11 @@ def test_per_kommun_utan_xmax_skalar_sjalv(bredd: float | None) -> None:
         {"kommun": ["0180"], "kommun_namn": ["Stockholm"], "samma_lan": [True], "antal": [3]}
     )
     assert kommun.per_kommun(df, "tomt", xmax=bredd).layout.xaxis.range is None
+
+
+def test_gemensam_skala_ar_langsta_stapeln_i_bada_riktningarna() -> None:
+    hos_oss = pl.DataFrame({"kommun": ["0180", "0180", "0181"], "antal": [3, 2, 4]})
+    i_andra = pl.DataFrame({"kommun": ["0182"], "antal": [4]})
+    # Stockholm's bar in the first frame is 3 + 2 = 5, longer than 4 in either frame
+    assert kommun.gemensam_skala(hos_oss, i_andra) == 5
+    assert kommun.gemensam_skala(hos_oss.head(0), i_andra.head(0)) == 0
