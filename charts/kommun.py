@@ -54,6 +54,16 @@ def per_kommun(df: pl.DataFrame, tom_text: str, xmax: float | None = None) -> go
     return fig
 
 
+def gemensam_skala(*riktningar: pl.DataFrame) -> float:
+    """The longest bar among `per_kommun` frames: pass it as `xmax` to each to share a scale."""
+    langsta = [
+        float(df.group_by("kommun").agg(pl.col("antal").sum()).select(pl.max("antal")).item() or 0)
+        for df in riktningar
+        if not df.is_empty()
+    ]
+    return max(langsta, default=0.0)
+
+
 def flode(df: pl.DataFrame) -> go.Figure:
     """A Sankey of cross-municipal placements: responsible municipality (left) to living (right).
 
