@@ -24,7 +24,7 @@ KR = "\u00a0kr"
 TAL = ",~f"
 """Tick format for numeric axes: `2 000`, `0,5`; never plotly's default SI suffix (`2k`)."""
 
-TOPPMARGINAL = 36
+TOPPMARGINAL = 40
 """Room above the plot for Streamlit's chart toolbar."""
 
 RADHOJD = 17
@@ -71,7 +71,7 @@ def notering(fig: go.Figure, text: str) -> go.Figure:
     do not push it off a narrow screen; the page's heading stays the chart's real title.
     """
     rader = textwrap.wrap(text, NOTBREDD)
-    tillagg = RADHOJD * len(rader)
+    tillagg = RADHOJD * len(rader) + 8
     fig.update_layout(
         title={
             "text": "<br>".join(rader),
@@ -81,7 +81,7 @@ def notering(fig: go.Figure, text: str) -> go.Figure:
             "yref": "container",
             "y": 1,
             "yanchor": "top",
-            "pad": {"l": 10, "t": TOPPMARGINAL - 8},
+            "pad": {"l": 10, "t": TOPPMARGINAL},
             "font": {"size": 12, "color": "#444444"},
         },
         margin={"t": (fig.layout.margin.t or TOPPMARGINAL) + tillagg},

@@ -99,6 +99,17 @@ def test_teckenforklaringen_fri_fran_verktygsfaltet_och_axlarna(
     assert [r for r in verktyg + axlar if _overlappar(legend[0], r)] == []
 
 
+@pytest.mark.parametrize("namn", ["vardygn_mot_platser", "lediga_platsdygn"])
+def test_noteringen_fri_fran_verktygsfaltet_och_diagrammet(
+    namn: str, browser: Browser, tmp_path: Path
+) -> None:
+    sida = _rita(browser, MED_TECKENFORKLARING[namn](), tmp_path)
+    noter = _rutor(sida, ".gtitle")
+    andra = _rutor(sida, ".modebar, .nsewdrag, .ytick text")
+    assert noter and andra
+    assert [r for r in andra if _overlappar(noter[0], r)] == []
+
+
 def test_sankey_etiketter_overlappar_inte(browser: Browser, tmp_path: Path) -> None:
     # 14 municipalities place 1–14 children in Nacka: a long tail of thin nodes on the left
     namn = [f"Kommun {chr(65 + i)}" for i in range(14)]
