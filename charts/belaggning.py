@@ -246,7 +246,12 @@ def lediga_platsdygn(df: pl.DataFrame, topp: int = TOPP_ENHETER) -> go.Figure:
             marker_color=farg_for(form, BOENDEFORM_FARG, i),
             customdata=del_df.select("enhet_id", "namn", "kostnad_lediga_kr").rows(),
             texttemplate="%{customdata[2]:,.0f}" + KR,
-            textposition="outside",
+            # inside the long bars, beside the short ones: on a phone the longest bar's
+            # label would otherwise run off the figure
+            textposition="auto",
+            insidetextanchor="end",
+            constraintext="none",
+            textfont={"size": 11},
             cliponaxis=False,
             hovertemplate="%{customdata[1]}: %{x:,.0f} lediga platsdygn, kostnad "
             "%{customdata[2]:,.0f}" + KR + "<extra></extra>",
@@ -256,6 +261,6 @@ def lediga_platsdygn(df: pl.DataFrame, topp: int = TOPP_ENHETER) -> go.Figure:
     _enhetsaxel(fig, urval)
     # room right of the longest bar for its cost label
     storst = float(urval.select(pl.col("lediga_platsdygn").max()).item() or 0)
-    fig.update_xaxes(range=[0, max(1.0, storst) * 1.6])
-    text = "Stapeln visar lediga platsdygn, talet vid stapeln deras kostnad."
+    fig.update_xaxes(range=[0, max(1.0, storst) * 1.4])
+    text = "Stapeln visar lediga platsdygn, beloppet i eller vid stapeln deras kostnad."
     return notering(fig, _fler_text(ovriga, topp) + text)
