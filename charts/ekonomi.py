@@ -25,6 +25,9 @@ VATTENFALL_FORKLARING = (
 )
 """Legend entries for the waterfall's colours: its own trace has a single legend entry."""
 
+VARDEKOLUMN = 100
+"""Px right of the waterfall for its values: `−39 263 043 kr` at font size 11."""
+
 PROGNOSMETOD = {
     "budget": ("prognos_budget_balans", "utfall hittills + budget för återstående månader"),
     "takt": ("prognos_takt_balans", "utfall hittills / förflutna månader × 12"),
@@ -202,34 +205,40 @@ def vattenfall(df: pl.DataFrame) -> go.Figure:
         plotly_text(kategorietikett(k, t)) for k, t in steg.select("kategori", "typ").iter_rows()
     ]
     utfall = budget_balans + float(steg["avvikelse_kr"].sum())
+    # lying down, so that category names and amounts stay readable on a phone
     fig = go.Figure(
         go.Waterfall(
-            x=["Budgeterad balans", *etiketter, "Utfall balans"],
-            y=[budget_balans, *steg["avvikelse_kr"].to_list(), utfall],
+            orientation="h",
+            y=["Budgeterad balans", *etiketter, "Utfall balans"],
+            x=[budget_balans, *steg["avvikelse_kr"].to_list(), utfall],
             measure=["absolute", *["relative"] * steg.height, "total"],
             increasing={"marker": {"color": POSITIV}},
             decreasing={"marker": {"color": NEGATIV}},
             totals={"marker": {"color": UTFALL}},
-            # one text per category (a handful), not per data row
-            text=[
-                fmt_kr(budget_balans),
-                *[_med_tecken(v) for v in steg["avvikelse_kr"]],
-                fmt_kr(utfall),
-            ],
-            textposition="outside",
-            textfont={"size": 11},
-            cliponaxis=False,
-            hovertemplate="%{x}: %{y:,.0f}" + KR + "<extra></extra>",
+            hovertemplate="%{y}: %{x:,.0f}" + KR + "<extra></extra>",
             showlegend=False,
         )
     )
-    fig.update_layout(uniformtext={"minsize": 11, "mode": "show"})
     for namn, farg in VATTENFALL_FORKLARING:
         fig.add_bar(x=[None], y=[None], name=namn, marker_color=farg, hoverinfo="skip")
-    grundlayout(fig, y_titel="kronor")
-    # room above and below the bars for their values
-    fig.update_yaxes(zeroline=True, automargin=True)
-    fig.update_layout(margin={"t": 50})
+    grundlayout(fig, x_titel="kronor, intäkt − kostnad", hojd=34 * (steg.height + 2) + 150)
+    fig.update_yaxes(autorange="reversed", tickformat="")
+    # each bar's value in a column right of the plot: beside the bars they ran into the
+    # category names or off a phone's screen; one text per category (a handful)
+    varden = [fmt_kr(budget_balans), *[_med_tecken(v) for v in steg["avvikelse_kr"]]]
+    for kategori, text in zip(fig.data[0].y, [*varden, fmt_kr(utfall)], strict=True):
+        fig.add_annotation(
+            text=text,
+            x=1,
+            y=kategori,
+            xref="paper",
+            yref="y",
+            xanchor="left",
+            xshift=6,
+            showarrow=False,
+            font={"size": 11},
+        )
+    fig.update_layout(margin={"r": VARDEKOLUMN})
     return fig
 
 

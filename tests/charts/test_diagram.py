@@ -183,7 +183,9 @@ def test_vattenfall_har_teckenforklaring_och_varden_pa_staplarna() -> None:
     fig = ekonomi.vattenfall(KATEGORI)
     # budget 1 000 000 − 1 000 000 = 0; steps −200 000 and +37 520; outcome −162 480
     kr = NBSP + "kr"
-    assert list(fig.data[0].text) == [
+    # the values stand in a column beside the bars, one per bar in the bars' order
+    assert [a.y for a in fig.layout.annotations] == list(fig.data[0].y)
+    assert [a.text for a in fig.layout.annotations] == [
         "0" + kr,
         "−200" + NBSP + "000" + kr,
         "+37" + NBSP + "520" + kr,

@@ -85,8 +85,9 @@ def test_vattenfall_gar_fran_budget_till_utfall() -> None:
     )
     steg = ekonomi.vattenfall(df).data[0]
     # budget balance 1 000 000 − 1 000 000 = 0; outcome 0 − 200 000 − 100 000 = −300 000
-    assert steg.y[0] == 0
-    assert steg.y[-1] == -300_000
+    # (the waterfall lies down: amounts on x)
+    assert steg.x[0] == 0
+    assert steg.x[-1] == -300_000
 
 
 def test_sankey_lankar_ansvarig_till_vistelsekommun() -> None:
