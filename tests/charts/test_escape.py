@@ -128,11 +128,3 @@ def test_ingen_markup_fran_data_nar_plotly(namn: str) -> None:
     assert _ra_markup(fig) == []
     # the name is still there, as text: &lt;a … shows as <a … without being a link
     assert "&lt;a href=" in fig.to_json()
-
-
-def test_kontrollen_hittar_ra_markup() -> None:
-    # the check itself: a raw name in a trace, a tick label and a shown customdata cell is found
-    fig = go.Figure(go.Bar(x=[1], y=[FIENTLIG], customdata=[["k", FIENTLIG]]))
-    fig.data[0].hovertemplate = "%{customdata[1]}"
-    fig.update_yaxes(ticktext=[FIENTLIG], tickvals=[FIENTLIG])
-    assert len(_ra_markup(fig)) == 4
