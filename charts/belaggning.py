@@ -56,10 +56,10 @@ def vardygn_mot_platser(df: pl.DataFrame, utan_platser: pl.DataFrame | None = No
             y=del_df["vardygn"],
             name=plotly_text(namn(BOENDEFORM, form)),
             marker_color=farg_for(form, BOENDEFORM_FARG, i),
-            customdata=del_df.select(pl.lit(form), pl.col("belaggning") * 100).rows(),
-            hovertemplate="%{x}: %{y:,.0f} vårddygn (beläggning %{customdata[1]:,.1f}"
-            + PROCENT
-            + ")",
+            customdata=del_df.select(
+                pl.lit(form).alias("boendeform"), _procenttext(pl.col("belaggning")).alias("text")
+            ).rows(),
+            hovertemplate="%{x}: %{y:,.0f} vårddygn (beläggning %{customdata[1]})",
         )
     platser = _per_manad(df, manader, ["platsdygn"])
     fig.add_scatter(
@@ -77,6 +77,16 @@ def vardygn_mot_platser(df: pl.DataFrame, utan_platser: pl.DataFrame | None = No
     fig.update_layout(barmode="stack", clickmode="event+select")
     grundlayout(fig, y_titel="dygn per månad")
     return notering(fig, text)
+
+
+def _procenttext(andel: pl.Expr) -> pl.Expr:
+    """`0.987` → `98,7 %` in polars; a month without places (0 / 0) → `–`, not `NaN %`."""
+    procent = (andel * 100).round(1, mode="half_away_from_zero")
+    return (
+        pl.when(andel.is_null() | andel.is_nan())
+        .then(pl.lit("–"))
+        .otherwise(procent.cast(pl.String).str.replace(".", ",", literal=True) + PROCENT)
+    )
 
 
 def _utan_platser(fig: go.Figure, df: pl.DataFrame, manader: list[str]) -> None:
@@ -103,7 +113,13 @@ def _per_manad(df: pl.DataFrame, manader: list[str], kolumner: list[str]) -> pl.
             ),
             on="manad",
         )
-    return pl.DataFrame({"manad": manader}).join(summa, on="manad", how="left").fill_null(0)
+    # a month without rows has no care days, but no occupancy either (not 0 %)
+    summor = [pl.col(k).fill_null(0) for k in kolumner if k != "belaggning"]
+    return (
+        pl.DataFrame({"manad": manader})
+        .join(summa, on="manad", how="left", maintain_order="left")
+        .with_columns(summor)
+    )
 
 
 def _toppenheter(df: pl.DataFrame, topp: int) -> tuple[pl.DataFrame, int]:

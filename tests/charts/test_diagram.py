@@ -240,3 +240,26 @@ def test_gemensam_skala_ar_langsta_stapeln_i_bada_riktningarna() -> None:
     # Stockholm's bar in the first frame is 3 + 2 = 5, longer than 4 in either frame
     assert kommun.gemensam_skala(hos_oss, i_andra) == 5
     assert kommun.gemensam_skala(hos_oss.head(0), i_andra.head(0)) == 0
+
+
+def test_vardygn_per_boendeform_manad_utan_platser_har_ingen_belaggning() -> None:
+    df = pl.concat(
+        [
+            FORM,
+            pl.DataFrame(
+                {
+                    "boendeform": ["stodboende"],
+                    "manad": ["2024-02"],
+                    "platsdygn": [58],
+                    "vardygn": [29],
+                    "belaggning": [29 / 58],
+                }
+            ),
+        ]
+    )
+    fig = belaggning.vardygn_mot_platser(df)
+    stod = next(t for t in fig.data if t.name == "Stödboende")
+    # January: no contracted stödboende places, so no occupancy ("–", not 0 %);
+    # February 29 / 58 = 50,0 %
+    assert [rad[1] for rad in stod.customdata] == ["–", "50,0" + NBSP + "%"]
+    assert list(stod.y) == [0, 29]
