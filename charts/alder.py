@@ -11,6 +11,7 @@ import polars as pl
 
 from charts.base import grundlayout, tom_figur
 from charts.etiketter import ALDERSGRUPP, ALDERSGRUPPER, KON, manad_etikett, namn
+from charts.format import fmt_antal
 from charts.palette import ALDERSGRUPP_FARG, KON_FARG, ORANGE, RODLILA
 
 INGA_DATA = "Inga personer i vård för valda filter"
@@ -43,7 +44,12 @@ def alderspyramid(df: pl.DataFrame) -> go.Figure:
     grundlayout(fig, y_titel="ålder", x_titel="antal personer")
     steg = _jamnt_steg(storst)
     tick = list(range(-(storst // steg) * steg, storst + 1, steg))
-    fig.update_xaxes(tickvals=tick, ticktext=[str(abs(t)) for t in tick])
+    # a fixed symmetric range: autoscaled, the girls' side ended at their own (smaller)
+    # maximum and every tick on it fell outside, leaving that side without labels
+    grans = storst * 1.05
+    fig.update_xaxes(
+        tickvals=tick, ticktext=[fmt_antal(abs(t)) for t in tick], range=[-grans, grans]
+    )
     fig.update_yaxes(dtick=1, tickformat="d")
     return fig
 

@@ -1,10 +1,14 @@
-"""The common look of every figure: Swedish number formats, fonts, legend and hover.
+"""The common look of every figure: Swedish number formats, fonts, legend, notes and hover.
 
 Plotly formats numbers itself; `separators` makes it write `1 350,5` like the rest of the
-dashboard, and the hover templates here name units in Swedish.
+dashboard, and the hover templates here name units in Swedish. The legend sits below the
+plot and notes above it, so that on a 390 px phone neither runs under the chart toolbar,
+which Streamlit draws in the figure's top right corner.
 """
 
 from __future__ import annotations
+
+import textwrap
 
 import plotly.graph_objects as go
 
@@ -13,6 +17,21 @@ SEPARATORER = ",\u00a0"
 
 PROCENT = "\u00a0%"
 """Suffix for shares drawn as percent (plotly's `%` format has no space before the sign)."""
+
+KR = "\u00a0kr"
+"""Suffix for amounts in hover and bar texts."""
+
+TAL = ",~f"
+"""Tick format for numeric axes: `2 000`, `0,5`; never plotly's default SI suffix (`2k`)."""
+
+TOPPMARGINAL = 40
+"""Room above the plot for Streamlit's chart toolbar."""
+
+RADHOJD = 17
+"""Height of one line of note text (font size 12), in px."""
+
+NOTBREDD = 58
+"""Characters per note line: fits a 390 px phone at font size 12."""
 
 
 def grundlayout(
@@ -23,13 +42,51 @@ def grundlayout(
         separators=SEPARATORER,
         template="plotly_white",
         height=hojd,
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "title": None},
+        margin={"l": 10, "r": 10, "t": TOPPMARGINAL, "b": 10},
+        # below the whole figure, counted from the container: the toolbar stays clear and the
+        # margin grows with the number of legend rows on a narrow screen
+        legend={
+            "orientation": "h",
+            "yref": "container",
+            "y": 0,
+            "yanchor": "bottom",
+            "xref": "container",
+            "x": 0,
+            "xanchor": "left",
+            "title": None,
+        },
         hoverlabel={"namelength": -1},
         font={"family": "Source Sans Pro, sans-serif", "size": 13},
     )
-    fig.update_yaxes(title_text=y_titel, tickformat=",.0f")
-    fig.update_xaxes(title_text=x_titel)
+    fig.update_yaxes(title_text=y_titel, tickformat=TAL)
+    fig.update_xaxes(title_text=x_titel, tickformat=TAL)
+    return fig
+
+
+def notering(fig: go.Figure, text: str) -> go.Figure:
+    """Write `text` (already escaped) above the plot, wrapped to fit a phone, left-aligned.
+
+    Use it for what a reader must know to read the chart right: what is left out and why.
+    It is the figure's title, counted from the container's left edge, so long axis labels
+    do not push it off a narrow screen; the page's heading stays the chart's real title.
+    """
+    rader = textwrap.wrap(text, NOTBREDD)
+    tillagg = RADHOJD * len(rader) + 8
+    fig.update_layout(
+        title={
+            "text": "<br>".join(rader),
+            "xref": "container",
+            "x": 0,
+            "xanchor": "left",
+            "yref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "pad": {"l": 10, "t": TOPPMARGINAL},
+            "font": {"size": 12, "color": "#444444"},
+        },
+        margin={"t": (fig.layout.margin.t or TOPPMARGINAL) + tillagg},
+        height=(fig.layout.height or 380) + tillagg,
+    )
     return fig
 
 

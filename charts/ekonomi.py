@@ -10,11 +10,23 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import polars as pl
 
-from charts.base import grundlayout, tom_figur
+from charts.base import KR, grundlayout, tom_figur
 from charts.etiketter import TYP, kategorinamn, manad_etikett
+from charts.format import fmt_kr
 from charts.palette import BUDGET, INTAKT, KOSTNAD, NEGATIV, POSITIV, PROGNOS, UTFALL
+from charts.text import plotly_text, plotly_text_expr
 
 INGA_DATA = "Inga ekonomiska data för valda filter"
+
+VATTENFALL_FORKLARING = (
+    ("Bättre än budget", POSITIV),
+    ("Sämre än budget", NEGATIV),
+    ("Balans (budget och utfall)", UTFALL),
+)
+"""Legend entries for the waterfall's colours: its own trace has a single legend entry."""
+
+VARDEKOLUMN = 100
+"""Px right of the waterfall for its values: `−39 263 043 kr` at font size 11."""
 
 PROGNOSMETOD = {
     "budget": ("prognos_budget_balans", "utfall hittills + budget för återstående månader"),
@@ -39,10 +51,14 @@ def manadsutfall(df: pl.DataFrame) -> go.Figure:
         y=df["kostnad"],
         name="Kostnad",
         marker_color=KOSTNAD,
-        hovertemplate="%{x}: %{y:,.0f} kr",
+        hovertemplate="%{x}: %{y:,.0f}" + KR,
     )
     fig.add_bar(
-        x=x, y=df["intakt"], name="Intäkt", marker_color=INTAKT, hovertemplate="%{x}: %{y:,.0f} kr"
+        x=x,
+        y=df["intakt"],
+        name="Intäkt",
+        marker_color=INTAKT,
+        hovertemplate="%{x}: %{y:,.0f}" + KR,
     )
     for kolumn, text, streck in (
         ("budget_kostnad", "Budget kostnad", "dash"),
@@ -54,7 +70,7 @@ def manadsutfall(df: pl.DataFrame) -> go.Figure:
             name=text,
             mode="lines",
             line={"color": BUDGET, "width": 3, "dash": streck},
-            hovertemplate="%{x}: %{y:,.0f} kr",
+            hovertemplate="%{x}: %{y:,.0f}" + KR,
         )
     fig.update_layout(barmode="group")
     return grundlayout(fig, y_titel="kronor")
@@ -105,7 +121,10 @@ def kategorier(df: pl.DataFrame) -> go.Figure:
         return tom_figur(INGA_DATA)
     df = df.with_columns(
         etikett=pl.Series(
-            [kategorietikett(k, t) for k, t in df.select("kategori", "typ").iter_rows()]
+            [
+                plotly_text(kategorietikett(k, t))
+                for k, t in df.select("kategori", "typ").iter_rows()
+            ]
         )
     ).sort("utfall_kr")
     fig = go.Figure()
@@ -115,7 +134,7 @@ def kategorier(df: pl.DataFrame) -> go.Figure:
         name="Utfall",
         orientation="h",
         marker_color=UTFALL,
-        hovertemplate="%{y}: %{x:,.0f} kr",
+        hovertemplate="%{y}: %{x:,.0f}" + KR,
     )
     fig.add_bar(
         y=df["etikett"],
@@ -123,7 +142,7 @@ def kategorier(df: pl.DataFrame) -> go.Figure:
         name="Budget",
         orientation="h",
         marker_color=BUDGET,
-        hovertemplate="%{y}: %{x:,.0f} kr",
+        hovertemplate="%{y}: %{x:,.0f}" + KR,
     )
     fig.update_layout(barmode="group")
     grundlayout(fig, x_titel="kronor", hojd=max(300, 34 * len(df) + 100))
@@ -136,22 +155,24 @@ def verksamheter(df: pl.DataFrame) -> go.Figure:
     """Balance per verksamhet against its budgeted balance; a click filters the page."""
     if df.is_empty():
         return tom_figur(INGA_DATA)
+    # the axis shows the escaped name; customdata keeps the code for the page's click filter
+    namn = df.select(plotly_text_expr(pl.col("verksamhet")))["verksamhet"]
     fig = go.Figure()
     fig.add_bar(
-        x=df["verksamhet"],
+        x=namn,
         y=df["balans"],
         name="Balans utfall",
         marker_color=UTFALL,
         customdata=df["verksamhet"],
-        hovertemplate="%{x}: %{y:,.0f} kr",
+        hovertemplate="%{x}: %{y:,.0f}" + KR,
     )
     fig.add_bar(
-        x=df["verksamhet"],
+        x=namn,
         y=df["budget_balans"],
         name="Balans budget",
         marker_color=BUDGET,
         customdata=df["verksamhet"],
-        hovertemplate="%{x}: %{y:,.0f} kr",
+        hovertemplate="%{x}: %{y:,.0f}" + KR,
     )
     fig.update_layout(barmode="group", clickmode="event+select")
     return grundlayout(fig, y_titel="kronor, intäkt − kostnad")
@@ -161,24 +182,55 @@ def vattenfall(df: pl.DataFrame) -> go.Figure:
     """From the budgeted balance to the outcome, one step per category's deviation.
 
     `df` is `ekonomi_kategori`: `avvikelse_kr` is positive when favourable, so each step is
-    the category's effect on the balance (revenue − cost).
+    the category's effect on the balance (revenue − cost). Each bar carries its value, and a
+    legend names the three colours.
     """
     if df.is_empty():
         return tom_figur(INGA_DATA)
     tecken = pl.when(pl.col("typ") == "intakt").then(1).otherwise(-1)
     budget_balans = float(df.select((tecken * pl.col("budget_kr")).sum()).item())
     steg = df.filter(pl.col("avvikelse_kr") != 0).sort("avvikelse_kr")
-    etiketter = [kategorietikett(k, t) for k, t in steg.select("kategori", "typ").iter_rows()]
+    etiketter = [
+        plotly_text(kategorietikett(k, t)) for k, t in steg.select("kategori", "typ").iter_rows()
+    ]
     utfall = budget_balans + float(steg["avvikelse_kr"].sum())
+    # lying down, so that category names and amounts stay readable on a phone
     fig = go.Figure(
         go.Waterfall(
-            x=["Budgeterad balans", *etiketter, "Utfall balans"],
-            y=[budget_balans, *steg["avvikelse_kr"].to_list(), utfall],
+            orientation="h",
+            y=["Budgeterad balans", *etiketter, "Utfall balans"],
+            x=[budget_balans, *steg["avvikelse_kr"].to_list(), utfall],
             measure=["absolute", *["relative"] * steg.height, "total"],
             increasing={"marker": {"color": POSITIV}},
             decreasing={"marker": {"color": NEGATIV}},
             totals={"marker": {"color": UTFALL}},
-            hovertemplate="%{x}: %{y:,.0f} kr<extra></extra>",
+            hovertemplate="%{y}: %{x:,.0f}" + KR + "<extra></extra>",
+            showlegend=False,
         )
     )
-    return grundlayout(fig, y_titel="kronor")
+    for namn, farg in VATTENFALL_FORKLARING:
+        fig.add_bar(x=[None], y=[None], name=namn, marker_color=farg, hoverinfo="skip")
+    grundlayout(fig, x_titel="kronor, intäkt − kostnad", hojd=34 * (steg.height + 2) + 150)
+    fig.update_yaxes(autorange="reversed", tickformat="")
+    # each bar's value in a column right of the plot: beside the bars they ran into the
+    # category names or off a phone's screen; one text per category (a handful)
+    varden = [fmt_kr(budget_balans), *[_med_tecken(v) for v in steg["avvikelse_kr"]]]
+    for kategori, text in zip(fig.data[0].y, [*varden, fmt_kr(utfall)], strict=True):
+        fig.add_annotation(
+            text=text,
+            x=1,
+            y=kategori,
+            xref="paper",
+            yref="y",
+            xanchor="left",
+            xshift=6,
+            showarrow=False,
+            font={"size": 11},
+        )
+    fig.update_layout(margin={"r": VARDEKOLUMN})
+    return fig
+
+
+def _med_tecken(belopp: float) -> str:
+    """A step of the waterfall with its sign: `+200 000 kr`, `−3 500 kr`."""
+    return ("+" if belopp > 0 else "") + fmt_kr(belopp)

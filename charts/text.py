@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+import polars as pl
+
 # CommonMark punctuation plus Streamlit's own directives (`:red[…]`, `:material/…:`, `$…$`)
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&\"'])")
 _WHITESPACE = re.compile(r"[\r\n\t]+")
@@ -26,3 +28,14 @@ def plotly_text(value: object) -> str:
     """`value` as literal text for plotly, which renders a subset of HTML in all its text."""
     text = "" if value is None else str(value)
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def plotly_text_expr(uttryck: pl.Expr) -> pl.Expr:
+    """`plotly_text` as a polars expression, so a whole column is escaped without Python per row."""
+    return (
+        uttryck.cast(pl.String)
+        .fill_null("")
+        .str.replace_all("&", "&amp;", literal=True)
+        .str.replace_all("<", "&lt;", literal=True)
+        .str.replace_all(">", "&gt;", literal=True)
+    )

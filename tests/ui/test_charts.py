@@ -37,7 +37,7 @@ def test_samma_farg_for_samma_boendeform_i_alla_diagram() -> None:
     assert stapel.marker.color == BOENDEFORM_FARG["stodboende"]
     enhet = FORM.with_columns(enhet_id=pl.lit("e1"), enhet_namn=pl.col("boendeform"))
     lediga = belaggning.lediga_platsdygn(enhet)
-    assert BOENDEFORM_FARG["stodboende"] in list(lediga.data[0].marker.color)
+    assert BOENDEFORM_FARG["stodboende"] in [t.marker.color for t in lediga.data]
 
 
 def test_paletten_ar_okabe_ito_och_unik_per_boendeform() -> None:
@@ -85,8 +85,9 @@ def test_vattenfall_gar_fran_budget_till_utfall() -> None:
     )
     steg = ekonomi.vattenfall(df).data[0]
     # budget balance 1 000 000 − 1 000 000 = 0; outcome 0 − 200 000 − 100 000 = −300 000
-    assert steg.y[0] == 0
-    assert steg.y[-1] == -300_000
+    # (the waterfall lies down: amounts on x)
+    assert steg.x[0] == 0
+    assert steg.x[-1] == -300_000
 
 
 def test_sankey_lankar_ansvarig_till_vistelsekommun() -> None:
@@ -100,8 +101,9 @@ def test_sankey_lankar_ansvarig_till_vistelsekommun() -> None:
         }
     )
     lank = kommun.flode(df).data[0].link
-    # left nodes sorted: Nacka=0, Stockholm=1; right: Nacka=2, Södertälje=3
-    assert list(lank.source) == [1, 0]
+    # nodes by size of their flows: left Stockholm (4) = 0, Nacka (2) = 1;
+    # right Nacka (4) = 2, Södertälje (2) = 3
+    assert list(lank.source) == [0, 1]
     assert list(lank.target) == [2, 3]
     assert list(lank.value) == [4, 2]
 
