@@ -33,14 +33,20 @@ UTAN_PLATSER = (
 )
 
 
-def vardygn_mot_platser(df: pl.DataFrame, utan_platser: pl.DataFrame | None = None) -> go.Figure:
+def vardygn_mot_platser(
+    df: pl.DataFrame,
+    utan_platser: pl.DataFrame | None = None,
+    totalt: pl.DataFrame | None = None,
+) -> go.Figure:
     """Care days per month stacked by boendeform, with contracted place-days as a line.
 
-    Both are in dygn, so the gap between bar and line is the vacant (or over-) capacity.
-    Each bar carries its boendeform code in customdata, so a click can filter the page.
-    Forms without contracted places (family homes) cannot be in the stack; `utan_platser`
-    (`manad`, `boendeform`, `vardygn`) draws their care days as separate lines, and a note
-    says they are not in the bars either way.
+    `df` is `belaggning_boendeform` (one row per boendeform and month) and `totalt` is
+    `belaggning_manad_totalt` (one row per month): every number drawn is a figure's, none
+    is summed or divided here. Both are in dygn, so the gap between bar and line is the
+    vacant (or over-) capacity. Each bar carries its boendeform code in customdata, so a
+    click can filter the page. Forms without contracted places (family homes) cannot be in
+    the stack; `utan_platser` (`vardygn_utan_platser`) draws their care days as separate
+    lines, and a note says they are not in the bars either way.
     """
     if df.is_empty():
         return tom_figur(INGA_DATA)
@@ -61,15 +67,16 @@ def vardygn_mot_platser(df: pl.DataFrame, utan_platser: pl.DataFrame | None = No
             ).rows(),
             hovertemplate="%{x}: %{y:,.0f} vårddygn (beläggning %{customdata[1]})",
         )
-    platser = _per_manad(df, manader, ["platsdygn"])
-    fig.add_scatter(
-        x=x,
-        y=platser["platsdygn"],
-        name="Avtalade platsdygn",
-        mode="lines+markers",
-        line={"color": BUDGET, "width": 3, "dash": "dash"},
-        hovertemplate="%{x}: %{y:,.0f} avtalade platsdygn",
-    )
+    if totalt is not None:
+        platser = _per_manad(totalt, manader, ["platsdygn"])
+        fig.add_scatter(
+            x=x,
+            y=platser["platsdygn"],
+            name="Avtalade platsdygn",
+            mode="lines+markers",
+            line={"color": BUDGET, "width": 3, "dash": "dash"},
+            hovertemplate="%{x}: %{y:,.0f} avtalade platsdygn",
+        )
     text = UTAN_PLATSER + "."
     if utan_platser is not None and not utan_platser.is_empty():
         _utan_platser(fig, utan_platser, manader)
@@ -104,21 +111,18 @@ def _utan_platser(fig: go.Figure, df: pl.DataFrame, manader: list[str]) -> None:
 
 
 def _per_manad(df: pl.DataFrame, manader: list[str], kolumner: list[str]) -> pl.DataFrame:
-    """Sum the given columns per month over all rows, one row per month in `manader`."""
-    summa = df.group_by("manad").agg([pl.col(k).sum() for k in kolumner if k != "belaggning"])
-    if "belaggning" in kolumner:
-        summa = summa.join(
-            df.group_by("manad").agg(
-                (pl.col("vardygn").sum() / pl.col("platsdygn").sum()).alias("belaggning")
-            ),
-            on="manad",
-        )
-    # a month without rows has no care days, but no occupancy either (not 0 %)
-    summor = [pl.col(k).fill_null(0) for k in kolumner if k != "belaggning"]
+    """The figure's rows (one per month) laid on every month in `manader`, in that order.
+
+    Nothing is summed: the figures already have one row per month. A month without a row
+    has no care days, but no occupancy either (not 0 %).
+    """
+    if df.select(pl.col("manad").is_duplicated().any()).item():
+        raise ValueError("en rad per månad väntas: använd en figur per boendeform och månad")
+    nollor = [pl.col(k).fill_null(0) for k in kolumner if k != "belaggning"]
     return (
         pl.DataFrame({"manad": manader})
-        .join(summa, on="manad", how="left", maintain_order="left")
-        .with_columns(summor)
+        .join(df.select("manad", *kolumner), on="manad", how="left", maintain_order="left")
+        .with_columns(nollor)
     )
 
 

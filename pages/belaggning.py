@@ -54,9 +54,11 @@ kol[0].metric("Beläggning under perioden", fmt_pct(period_totalt["belaggning"])
 kol[1].metric("Lediga platsdygn", fmt_antal(period_totalt["lediga_platsdygn"]))
 kol[2].metric("Kostnad för lediga platser", fmt_kr(period_totalt["kostnad_lediga_kr"]))
 
+totalt = hamta("belaggning_manad_totalt", **f.for_figur("belaggning_manad_totalt"))
+utan_platser = hamta("vardygn_utan_platser", **f.for_figur("vardygn_utan_platser"))
 klick = diagram(
-    f"Vårddygn per boendeform mot avtalade platsdygn, per månad {period}",
-    diagram_belaggning.vardygn_mot_platser(per_form),
+    f"Vårddygn i boendeformer med avtalade platser mot avtalade platsdygn, per månad {period}",
+    diagram_belaggning.vardygn_mot_platser(per_form, utan_platser=utan_platser, totalt=totalt),
     per_form,
     "belaggning_boendeform",
     "belaggning_form",
@@ -83,11 +85,17 @@ enheter = valda(klick_enhet)
 if enheter:
     per_enhet = per_enhet.filter(pl.col("enhet_id").is_in(enheter))
     namnen = ", ".join(md(n) for n in sorted(per_enhet["enhet_namn"].unique().to_list()))
+    vald_form = hamta(
+        "belaggning_boendeform", **f.for_figur("belaggning_boendeform", enhet=enheter)
+    )
+    vald_totalt = hamta(
+        "belaggning_manad_totalt", **f.for_figur("belaggning_manad_totalt", enhet=enheter)
+    )
     diagram(
         f"Vårddygn mot avtalade platsdygn för {namnen}, per månad {period}",
-        diagram_belaggning.vardygn_mot_platser(per_enhet),
-        per_enhet,
-        "belaggning_enhet",
+        diagram_belaggning.vardygn_mot_platser(vald_form, totalt=vald_totalt),
+        vald_form,
+        "belaggning_boendeform",
         "belaggning_vald_enhet",
     )
 

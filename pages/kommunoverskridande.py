@@ -34,12 +34,14 @@ for ruta, rubrik, riktning in (
     ruta.metric(rubrik, fmt_antal(rad["antal"]))
     ruta.caption(f"varav {fmt_antal(rad['antal_samma_lan'])} inom länet")
 
+# one scale for both directions, so that bars of the same length mean the same count
+xmax = diagram_kommun.gemensam_skala(hos_oss, i_andra)
 vanster, hoger = st.columns(2)
 with vanster:
     klick_hos_oss = diagram(
         f"Placerade här av andra kommuner, per ansvarig kommun, {fmt_datum(f.datum)}",
         diagram_kommun.per_kommun(
-            hos_oss, "Inga barn eller unga är placerade här av andra kommuner"
+            hos_oss, "Inga barn eller unga är placerade här av andra kommuner", xmax=xmax
         ),
         hos_oss,
         "kommunoverskridande",
@@ -49,7 +51,9 @@ with vanster:
 with hoger:
     klick_i_andra = diagram(
         f"Våra placerade i andra kommuner, per vistelsekommun, {fmt_datum(f.datum)}",
-        diagram_kommun.per_kommun(i_andra, "Inga av våra barn eller unga bor i andra kommuner"),
+        diagram_kommun.per_kommun(
+            i_andra, "Inga av våra barn eller unga bor i andra kommuner", xmax=xmax
+        ),
         i_andra,
         "kommunoverskridande",
         "kommun_i_andra",
@@ -68,7 +72,8 @@ if kommuner:
         + ". Klicka i diagrammets tomma yta för att visa alla."
     )
 diagram(
-    f"Från ansvarig kommun till vistelsekommun, {fmt_datum(f.datum)}",
+    "Kommunöverskridande placeringar, från ansvarig kommun till vistelsekommun, "
+    f"{fmt_datum(f.datum)}",
     diagram_kommun.flode(matris),
     matris,
     "kommunoverskridande_matris",

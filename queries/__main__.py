@@ -3,7 +3,7 @@
     python -m queries list
     python -m queries export NAME --db PATH [--date D] [--from D] [--to D] [--kommun K]
         [--vistelsekommun K] [--boendeform F] [--regi R] [--aldersgrupp G] [--kon K]
-        [--verksamhet V] [--format csv|xlsx] [--out FILE]
+        [--verksamhet V] [--enhet E] [--format csv|xlsx] [--out FILE]
 
 It runs the same ``queries.run`` as the dashboard, so an export always matches the page.
 Messages are in Swedish because analysts in the municipalities read them.
@@ -35,6 +35,7 @@ OPTIONS = {
     "aldersgrupp": "aldersgrupp",
     "kon": "kon",
     "verksamhet": "verksamhet",
+    "enhet": "enhet",
 }
 
 

@@ -3,9 +3,10 @@
 -- grain: one row per boendeform with contracted places x month in [fran, till]
 -- definition: docs/metrics.md "Occupancy" (vacant place-days and their cost)
 --   (vacant place-days are floored per unit and date before they are summed)
--- params: fran date, till date, boendeform list, regi list
+-- params: fran date, till date, boendeform list, regi list, enhet list
 with manader as (
-    select * from belaggning_manad($fran, $till, boendeform := $boendeform, regi := $regi) where platstyp = 'alla'
+    select * from belaggning_manad($fran, $till, boendeform := $boendeform, regi := $regi)
+    where platstyp = 'alla' and ($enhet is null or list_contains($enhet::varchar[], enhet_id))
 ),
 final as (
     select

@@ -90,7 +90,8 @@ class Filter:
             raise OkandParameter(f"{figur}: okänd parameter {', '.join(okanda)}")
         varden: dict[str, Parameter] = {}
         for param in deklarerade:
-            varde = getattr(self, param)
+            # a page-level parameter (a clicked unit) is no sidebar filter: NULL unless given
+            varde = getattr(self, param, None)
             varden[param] = (list(varde) or None) if isinstance(varde, tuple) else varde
         return varden | ersatt
 

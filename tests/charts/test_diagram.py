@@ -212,16 +212,18 @@ def test_vardygn_per_boendeform_sager_att_familjehem_saknas() -> None:
 
 
 def test_vardygn_per_boendeform_visar_familjehem_separat() -> None:
+    # vardygn_utan_platser: one row per boendeform and month (two family homes in January,
+    # 31 + 20 = 51 care-days; one in February, 29)
     utan = pl.DataFrame(
         {
-            "manad": ["2024-01", "2024-01", "2024-02"],
-            "boendeform": ["familjehem", "familjehem", "familjehem"],
-            "vardygn": [31, 20, 29],
+            "manad": ["2024-01", "2024-02"],
+            "boendeform": ["familjehem", "familjehem"],
+            "vardygn": [51, 29],
         }
     )
     fig = belaggning.vardygn_mot_platser(FORM, utan_platser=utan)
     linje = next(t for t in fig.data if t.name == "Familjehem (utan avtalade platser)")
-    # January 31 + 20 = 51, February 29; not stacked with the bars
+    # drawn as a line of its own, not stacked with the bars
     assert list(linje.y) == [51, 29]
     assert linje.type == "scatter"
 

@@ -23,12 +23,21 @@ FORM = pl.DataFrame(
 )
 
 
-def test_platsdygn_linjen_ar_summan_per_manad() -> None:
-    fig = belaggning.vardygn_mot_platser(FORM)
+def test_platsdygn_linjen_kommer_fran_figuren_med_manadssummor() -> None:
+    # belaggning_manad_totalt's place-days per month: jan 310 + 93 = 403, feb 290 + 87 = 377
+    totalt = pl.DataFrame({"manad": ["2024-01", "2024-02"], "platsdygn": [403, 377]})
+    fig = belaggning.vardygn_mot_platser(FORM, totalt=totalt)
     linje = next(t for t in fig.data if t.type == "scatter")
-    # jan: 310 + 93 = 403, feb: 290 + 87 = 377
     assert list(linje.y) == [403, 377]
     assert list(linje.x) == ["jan 2024", "feb 2024"]
+
+
+def test_diagrammet_raknar_inte_ut_belaggning_sjalv() -> None:
+    # per-unit rows (two rows for one boendeform and month) would need a sum and a ratio:
+    # the chart refuses them instead of computing occupancy outside the metric layer
+    enheter = pl.concat([FORM.head(1), FORM.head(1)])
+    with pytest.raises(ValueError, match="en rad per månad"):
+        belaggning.vardygn_mot_platser(enheter)
 
 
 def test_samma_farg_for_samma_boendeform_i_alla_diagram() -> None:
