@@ -25,23 +25,8 @@ import duckdb
 import polars as pl
 
 from queries import QueryError, catalogue, figure, run
-from queries.export import om_datan, to_csv_excel, to_csv_machine, to_xlsx
+from queries.export import FORMAT, OPTIONS, om_datan, to_csv_excel, to_csv_machine, to_xlsx
 from queries.filtervarden import FilterError, normalisera
-
-# figure parameter -> command-line option; list filters may be repeated
-OPTIONS = {
-    "datum": "date",
-    "fran": "from",
-    "till": "to",
-    "kommun": "kommun",
-    "vistelsekommun": "vistelsekommun",
-    "boendeform": "boendeform",
-    "regi": "regi",
-    "aldersgrupp": "aldersgrupp",
-    "kon": "kon",
-    "verksamhet": "verksamhet",
-}
-FORMAT = ("csv", "xlsx", "csv-raw")
 
 
 def _parser() -> argparse.ArgumentParser:

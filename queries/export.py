@@ -11,6 +11,7 @@ CLI and the UI's download buttons share these functions, so both give the same b
 from __future__ import annotations
 
 import io
+import shlex
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -42,6 +43,22 @@ PARAMETRAR = {
 FILTERNAMN = {"boendeform": BOENDEFORM, "regi": REGI, "aldersgrupp": ALDERSGRUPP, "kon": KON}
 
 Metadata = Sequence[tuple[str, str]]
+
+OPTIONS = {
+    "datum": "date",
+    "fran": "from",
+    "till": "to",
+    "kommun": "kommun",
+    "vistelsekommun": "vistelsekommun",
+    "boendeform": "boendeform",
+    "regi": "regi",
+    "aldersgrupp": "aldersgrupp",
+    "kon": "kon",
+    "verksamhet": "verksamhet",
+}
+"""Figure parameter -> the export CLI's option (`--from`); list filters may be repeated."""
+FORMAT = ("csv", "xlsx", "csv-raw")
+"""The CLI's formats: `csv` and `xlsx` for people (as the page's downloads), `csv-raw` for programs."""
 
 
 def neutralise(value: object) -> object:
@@ -160,3 +177,17 @@ def om_datan(
 
 def _utan_markdown(text: str) -> str:
     return text.replace("**", "").replace("`", "")
+
+
+def kommandorad(
+    figur: str, params: Mapping[str, Any], db: str, *, format: str = "csv", out: str | None = None
+) -> str:
+    """The `python -m queries export` line that writes exactly this download: every
+    parameter with a value, list filters repeated, shell-quoted. `--option=value`, so that
+    a value starting with `-` (a verksamhet `-Eken`) is not read as an option."""
+    delar = ["python", "-m", "queries", "export", figur, "--db", db]
+    for param, value in params.items():
+        values = value if isinstance(value, (list, tuple)) else [value]
+        delar += [f"--{OPTIONS[param]}={v}" for v in values if v is not None]
+    delar += ["--format", format] + (["--out", out] if out else [])
+    return shlex.join(delar)
