@@ -66,9 +66,7 @@ def test_export_command_reproduces_the_download(
     argv = shlex.split(kommando)
     assert argv[0] == "python"
     miljo = {**os.environ, "PYTHONPATH": str(ROT)}
-    subprocess.run(
-        [sys.executable, *argv[1:]], cwd=tmp_path, env=miljo, check=True, timeout=120
-    )
+    subprocess.run([sys.executable, *argv[1:]], cwd=tmp_path, env=miljo, check=True, timeout=120)
     assert (tmp_path / filnamn).read_bytes() == sidans
     # and the filter did narrow it: only HVB and Stödboende units
     rader = list(csv.DictReader(sidans.decode("utf-8-sig").splitlines(), delimiter=";"))
@@ -100,3 +98,29 @@ def test_data_page_sorts_rows_read_as_numbers(oppna: Oppna, demo_db: Path) -> No
     assert kolumn.dtype.kind in "iu"
     # numeric order: 14, 108, 1 073, 1 897 …, not "1 073", "1 897", "108", "14"
     assert kolumn.sort_values().tolist() == sorted(lasta.values())
+
+
+def _diagram_med_titel_fran_datan() -> None:
+    import plotly.graph_objects as go
+    import polars as pl
+
+    from ui.components import diagram
+
+    df = pl.DataFrame({"aldersgrupp": ["18-20"], "kon": ["M"], "antal": [1]})
+    params = {"datum": "2019-06-30", "kommun": "0182"}
+    diagram(
+        "Enhet ![x](http://127.0.0.1:8632/b.png)", go.Figure(), df, "alder_kon", "k", params=params
+    )  # type: ignore[arg-type]
+
+
+def test_chart_title_from_the_data_is_escaped(
+    demo_db: Path, monkeypatch: pytest.MonkeyPatch, nedladdningar: dict[str, Any]
+) -> None:
+    monkeypatch.setenv("EKB_DB", str(demo_db))
+    at = AppTest.from_function(_diagram_med_titel_fran_datan, default_timeout=60).run()
+    assert not at.exception
+    rubrik = at.markdown[0].value
+    assert rubrik.startswith("#### Enhet")
+    assert "![x](" not in rubrik and r"\!\[x\]\(" in rubrik
+    # the file name carries the date the figure was fetched for, given as `params`
+    assert "alder_kon_2019-06-30.xlsx" in nedladdningar
