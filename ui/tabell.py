@@ -21,8 +21,6 @@ from queries.kolumner import Kolumn, kodnamn, kolumn
 def _uttryck(namn: str, meta: Kolumn) -> pl.Expr:
     if meta.slag == "kod" and meta.namn is not None:
         return kodnamn(namn, meta.namn)
-    if meta.slag == "andel":
-        return pl.col(namn) * 100
     return pl.col(namn)
 
 
@@ -36,7 +34,8 @@ def _rubriker(df: pl.DataFrame) -> dict[str, str]:
 
 
 def tabellvy(df: pl.DataFrame) -> pl.DataFrame:
-    """The figure with Swedish headings, codes as names and shares as percentages (numeric)."""
+    """The figure with Swedish headings and codes as names; numbers stay numbers (a share
+    stays a fraction: the column's "percent" format shows 0.365 as `36,5 %`)."""
     rubriker = _rubriker(df)
     return df.select(
         _uttryck(namn, kolumn(namn, dtyp)).alias(rubriker[namn]) for namn, dtyp in df.schema.items()
@@ -46,15 +45,19 @@ def tabellvy(df: pl.DataFrame) -> pl.DataFrame:
 def kolumnkonfig(df: pl.DataFrame) -> dict[str, Any]:
     """`st.dataframe`'s column configuration for `tabellvy(df)`: formats by kind and decimals.
 
-    "localized" formats numbers in the viewer's browser locale (`1 350`, `36,5` in a Swedish
-    browser); Streamlit offers no fixed Swedish number format, so units are in the headings.
+    "localized" and "percent" format in the viewer's browser locale (`1 350`, `36,5 %` in a
+    Swedish browser). Streamlit 1.67 cannot fix the locale nor write `kr` after a grouped
+    number (printf formats group with `,` and use a decimal point), so kronor carry their
+    unit in the heading. `step` sets the decimals shown (for "percent": of the fraction).
     """
     rubriker = _rubriker(df)
     return {rubriker[namn]: _konfig(kolumn(namn, dtyp), dtyp) for namn, dtyp in df.schema.items()}
 
 
 def _konfig(meta: Kolumn, dtyp: pl.DataType) -> Any:
-    if meta.slag in ("antal", "kr", "andel") and dtyp.is_numeric():
+    if meta.slag == "andel" and dtyp.is_numeric():
+        return st.column_config.NumberColumn(format="percent", step=10.0 ** -(meta.decimaler + 2))
+    if meta.slag in ("antal", "kr") and dtyp.is_numeric():
         steg = 10.0**-meta.decimaler if meta.decimaler else 1
         return st.column_config.NumberColumn(format="localized", step=steg)
     if meta.slag == "id" and dtyp.is_numeric():

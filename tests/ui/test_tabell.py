@@ -71,15 +71,15 @@ def test_numbers_stay_numeric_and_codes_become_names() -> None:
     assert vy["Boendeform"].to_list() == ["Stödboende", "HVB"]
     # numeric, so a sort gives 14 before 1 073 (as text, "1 073" < "14")
     assert vy.sort("Rader lästa (antal)")["Rader lästa (antal)"].to_list() == [14, 1073]
-    # 205 / 279 = 0.7347… is 73.47… %; over-occupancy 1.25 stays 125 %
-    assert vy["Beläggning (%)"].to_list()[0] == pytest.approx(100 * 205 / 279)
-    assert vy["Beläggning (%)"].to_list()[1] == 125.0
+    # the share stays the fraction (sorts as a number); the format shows 73,5 % and 125,0 %
+    assert vy["Beläggning (%)"].to_list() == [205 / 279, 1.25]
     konfig = kolumnkonfig(df)
     assert konfig["Rader lästa (antal)"]["type_config"] == {
         "type": "number", "format": "localized", "step": 1, "min_value": None, "max_value": None,
     }  # fmt: skip
-    # one decimal of a percentage, as on the pages
-    assert konfig["Beläggning (%)"]["type_config"]["step"] == 0.1
+    # one decimal of a percentage, as on the pages: percent shows step 0.001 as 36,5 %
+    assert konfig["Beläggning (%)"]["type_config"]["format"] == "percent"
+    assert konfig["Beläggning (%)"]["type_config"]["step"] == pytest.approx(0.001)
 
 
 def test_no_python_per_cell_on_the_request_path() -> None:
