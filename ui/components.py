@@ -73,7 +73,9 @@ def diagram(
     with flik_definition:
         st.markdown(definition(figur))
     nedladdning(df, figur, nyckel, params=params)
-    return list(svar.selection.points) if klickbar and svar else []
+    # with on_select="rerun" Streamlit returns the selection state, else a DeltaGenerator
+    valt = svar.get("selection") if klickbar and isinstance(svar, dict) else None
+    return list(valt["points"]) if valt else []
 
 
 def tabell(df: pl.DataFrame) -> None:
