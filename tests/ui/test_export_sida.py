@@ -4,6 +4,7 @@ download, table views sort numbers as numbers, no unescaped toolbar download."""
 from __future__ import annotations
 
 import csv
+import io
 import os
 import shlex
 import subprocess
@@ -15,8 +16,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from openpyxl import load_workbook
 from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
+
+from data.demo import UTTAGSDATUM
 
 ROT = Path(__file__).resolve().parents[2]
 Oppna = Callable[..., AppTest]
@@ -68,6 +72,17 @@ def test_export_command_reproduces_the_download(
     miljo = {**os.environ, "PYTHONPATH": str(ROT)}
     subprocess.run([sys.executable, *argv[1:]], cwd=tmp_path, env=miljo, check=True, timeout=120)
     assert (tmp_path / filnamn).read_bytes() == sidans
+    # the page's workbook: text as shown, and what a reader needs to trust it
+    bok = load_workbook(io.BytesIO(nedladdningar[filnamn.replace(".csv", ".xlsx")]()))
+    assert bok.sheetnames == ["belaggning_enhet", "Om datan"]
+    om = {rad[0]: rad[1] for rad in bok["Om datan"].iter_rows(values_only=True)}
+    assert om["Titel"] == "Beläggning, lediga platsdygn och deras kostnad per enhet och månad"
+    assert om["Period"] == "2019-01-01 – 2019-12-31"
+    assert om["Filter: Boendeform"] == "HVB, Stödboende"
+    assert om["Filter: Regi"] == "Alla (inget filter)"
+    # the demo generator imports with its extraction date and the demo flag
+    assert om["Uttagsdatum"] == str(UTTAGSDATUM) and om["Demodata"].startswith("Ja")
+    assert "Beläggning" in om["Definition"]
     # and the filter did narrow it: only HVB and Stödboende units
     rader = list(csv.DictReader(sidans.decode("utf-8-sig").splitlines(), delimiter=";"))
     assert rader and {r["Boendeform (kod)"] for r in rader} <= {"HVB", "stodboende"}
