@@ -90,7 +90,9 @@ def to_csv_machine(df: pl.DataFrame) -> str:
 def to_csv_excel(df: pl.DataFrame) -> bytes:
     """CSV for people in Swedish Excel: the figure as shown, ``;``-separated, decimal comma,
     UTF-8 with BOM, formula-like text neutralised with a leading ``'``."""
-    text = _neutralised(filvy(df)).write_csv(separator=";", decimal_comma=True)
+    text = _neutralised(filvy(df)).write_csv(
+        separator=";", decimal_comma=True, datetime_format="%Y-%m-%d %H:%M"
+    )
     return "\ufeff".encode() + text.encode("utf-8")
 
 

@@ -6,7 +6,7 @@ import csv
 import io
 import subprocess
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import polars as pl
@@ -54,6 +54,13 @@ def test_csv_excel_is_neutralised_with_decimal_comma_and_bom() -> None:
     assert [r[0] for r in rows[2:]] == ["'+46", "'-1", "'@x", "'\tflik", "'\rretur", "vanlig"]
     # -2.0 as a share is -200,0 %
     assert rows[3][1] == "-200,0"
+
+
+def test_csv_excel_writes_times_as_on_screen() -> None:
+    df = pl.DataFrame({"importerad": [datetime(2024, 3, 15, 9, 5, 59)]})
+    rows = to_csv_excel(df).decode("utf-8-sig").splitlines()
+    # minutes, as the Data page shows the import time; no ISO "T" and microseconds
+    assert rows == ["Importerad", "2024-03-15 09:05"]
 
 
 def test_xlsx_stores_text_as_text_unchanged() -> None:
