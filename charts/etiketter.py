@@ -1,56 +1,42 @@
 """Swedish display names for the codes the data uses.
 
 The database keeps the import contract's codes (`stodboende`, `K`); readers see
-`Stödboende` and `Flickor/kvinnor`. Charts, tables and the export page share these names.
+`Stödboende` and `Flickor/kvinnor`. The names live in `data.vocabulary`; this module keeps
+the charts' helpers and re-exports the names so existing imports keep working.
 """
 
 from __future__ import annotations
 
-BOENDEFORM = {
-    "HVB": "HVB",
-    "stodboende": "Stödboende",
-    "familjehem": "Familjehem",
-    "jourhem": "Jourhem",
-    "traningslagenhet": "Träningslägenhet",
-    "eget_boende": "Eget boende",
-    "annat": "Annat",
-}
+from data.vocabulary import (
+    ALDERSGRANSER,
+    ALDERSGRUPP,
+    ALDERSGRUPPER,
+    BOENDEFORM,
+    KATEGORI,
+    KON,
+    MANADER,
+    PLATSTYP,
+    REGI,
+    RIKTNING,
+    TYP,
+)
 
-REGI = {
-    "egen": "Egen regi",
-    "entreprenad": "Entreprenad",
-    "upphandlad": "Upphandlad",
-    "direktupphandlad": "Direktupphandlad",
-    "konsulentstodd": "Konsulentstödd",
-}
-
-KON = {"K": "Flickor/kvinnor", "M": "Pojkar/män", "X": "Okänt"}
-
-ALDERSGRUPPER = ("0-13", "14-17", "18-20", "21+")
-
-ALDERSGRUPP = {
-    "0-13": "0–13 år",
-    "14-17": "14–17 år",
-    "18-20": "18–20 år",
-    "21+": "21 år och äldre",
-}
-
-
-KATEGORI = {
-    "HVB": "HVB",
-    "familjehem": "Familjehem",
-    "stodboende": "Stödboende",
-    "personal": "Personal",
-    "ekonomiskt_bistand": "Ekonomiskt bistånd",
-    "god_man": "God man",
-    "ovrigt": "Övrigt",
-    "statlig_ersattning": "Statlig ersättning",
-    "schablon": "Schablon",
-    "ovriga_intakter": "Övriga intäkter",
-}
-"""The ledger's reporting categories from the import contract (`ekonomi.kategori`)."""
-
-TYP = {"kostnad": "Kostnad", "intakt": "Intäkt"}
+__all__ = [
+    "ALDERSGRANSER",
+    "ALDERSGRUPP",
+    "ALDERSGRUPPER",
+    "BOENDEFORM",
+    "KATEGORI",
+    "KON",
+    "MANADER",
+    "PLATSTYP",
+    "REGI",
+    "RIKTNING",
+    "TYP",
+    "kategorinamn",
+    "manad_etikett",
+    "namn",
+]
 
 
 def kategorinamn(kod: str | None) -> str:
@@ -71,9 +57,6 @@ def namn(koder: dict[str, str], kod: str | None) -> str:
     if kod is None:
         return "Okänt"
     return koder.get(kod, kod)
-
-
-MANADER = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 
 def manad_etikett(manad: str) -> str:

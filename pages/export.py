@@ -1,7 +1,8 @@
 """Export: any figure of the catalogue with the sidebar's filters, previewed and downloaded.
 
 An analyst gets exactly the rows a page draws (the same `hamta`, so the same future
-protection), and the command that reproduces them from a script.
+protection), and the command line that writes the same file from a script. The chosen
+figure is in the URL (`?figur=…`), so a link reproduces the export.
 """
 
 from __future__ import annotations
@@ -9,26 +10,34 @@ from __future__ import annotations
 import streamlit as st
 
 import queries
+from charts.text import md
+from queries.export import PARAMETRAR, filnamn, filtertext, kommandorad
+from ui import db
 from ui.components import TOMT, nedladdning, tabell
 from ui.definitioner import definition
 from ui.figurer import hamta
 from ui.filters import aktuellt
 
 FORHANDSVISNING = 200
-CLI_FLAGGA = {"fran": "--from", "till": "--to", "datum": "--date", "kommun": "--kommun"}
 
 f = aktuellt()
 st.title("Export")
 st.markdown("Välj ett mått. Filtren i sidopanelen gäller; måttet använder de filter det har.")
 
-figurer = {fig.name: fig for fig in queries.catalogue()}
-namn = st.selectbox("Mått", list(figurer), key="export_figur")
+titlar = {fig.name: fig.title or fig.name for fig in queries.catalogue()}
+namn = st.selectbox(
+    "Mått",
+    sorted(titlar, key=lambda n: titlar[n]),
+    key="figur",
+    bind="query-params",
+    format_func=lambda n: titlar[n],
+)
 params = f.for_figur(namn)
-anvanda = ", ".join(f"{k} = {v}" for k, v in params.items() if v is not None) or "inga"
-st.caption(f"Filter som används: {anvanda}")
+anvanda = "; ".join(f"{PARAMETRAR.get(k, k)}: {filtertext(k, v)}" for k, v in params.items())
+st.caption(f"`{namn}`. Filter som används: {md(anvanda or 'inga')}")
 
 df = hamta(namn, **params)
-st.markdown(f"**{df.height} rader**, kolumner: {', '.join(df.columns)}")
+st.markdown(f"**{df.height} rader**")
 if df.is_empty():
     st.info(TOMT)
 else:
@@ -37,11 +46,14 @@ else:
         st.caption(
             f"Förhandsvisningen visar de första {FORHANDSVISNING} raderna; nedladdningen innehåller alla."
         )
-nedladdning(df, namn, "export")
+nedladdning(df, namn, "export", params=params)
 
 with st.expander("Definition och kommandorad"):
     st.markdown(definition(namn))
-    flaggor = " ".join(
-        f"{CLI_FLAGGA[k]} {v}" for k, v in params.items() if k in CLI_FLAGGA and v is not None
+    st.markdown("Samma CSV-fil från kommandoraden (i projektets mapp):")
+    fil = filnamn(namn, params, "csv")
+    st.code(kommandorad(namn, params, str(db.databas_sokvag()), out=fil), language="sh")
+    st.caption(
+        "`--format xlsx` ger Excel-filen med bladet Om datan; `--format csv-raw` ger rådata "
+        "för program (kolumnnamn, full precision, inte skyddad mot formler i Excel)."
     )
-    st.code(f"python -m queries export {namn} --db DATABAS {flaggor}", language="sh")

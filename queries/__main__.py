@@ -3,9 +3,14 @@
     python -m queries list
     python -m queries export NAME --db PATH [--date D] [--from D] [--to D] [--kommun K]
         [--vistelsekommun K] [--boendeform F] [--regi R] [--aldersgrupp G] [--kon K]
-        [--verksamhet V] [--enhet E] [--format csv|xlsx] [--out FILE]
+        [--verksamhet V] [--enhet E] [--format csv|xlsx|csv-raw] [--out FILE]
 
-It runs the same ``queries.run`` as the dashboard, so an export always matches the page.
+List filters may be repeated (``--boendeform HVB --boendeform stodboende``). It runs the same
+``queries.run`` and the same writers as the dashboard's download buttons, so ``csv`` and
+``xlsx`` are byte for byte what the page offers: Swedish headings with units, values rounded
+as shown, names beside codes, formula-like text neutralised; ``xlsx`` adds a sheet "Om datan".
+``csv-raw`` is for programs: the raw figure (column names, full precision, comma, decimal
+point), not neutralised, so never open it in a spreadsheet.
 Messages are in Swedish because analysts in the municipalities read them.
 """
 
@@ -17,26 +22,12 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import polars as pl
 
 from queries import QueryError, catalogue, figure, run
-from queries.export import to_csv_machine, to_xlsx
+from queries.export import FORMAT, OPTIONS, om_datan, to_csv_excel, to_csv_machine, to_xlsx
 from queries.filtervarden import FilterError, normalisera
 from queries.stamp import check
-
-# figure parameter -> command-line option; list filters may be repeated
-OPTIONS = {
-    "datum": "date",
-    "fran": "from",
-    "till": "to",
-    "kommun": "kommun",
-    "vistelsekommun": "vistelsekommun",
-    "boendeform": "boendeform",
-    "regi": "regi",
-    "aldersgrupp": "aldersgrupp",
-    "kon": "kon",
-    "verksamhet": "verksamhet",
-    "enhet": "enhet",
-}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -48,7 +39,12 @@ def _parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="exportera ett mått som CSV eller XLSX")
     export.add_argument("namn", help="måttets namn, se 'list'")
     export.add_argument("--db", required=True, type=Path, help="DuckDB-filen")
-    export.add_argument("--format", choices=("csv", "xlsx"), default="csv")
+    export.add_argument(
+        "--format",
+        choices=FORMAT,
+        default="csv",
+        help="csv: för Excel (som sidans nedladdning); xlsx; csv-raw: rådata för program",
+    )
     export.add_argument("--out", type=Path, help="fil att skriva till (annars standard ut)")
     for param, option in OPTIONS.items():
         repeat = param not in ("datum", "fran", "till", "kommun")
@@ -95,17 +91,25 @@ def _export(args: argparse.Namespace) -> None:
         if fel is not None:
             raise QueryError(fel)
         df = run(args.namn, con=con, **params)
-    data = (
-        to_xlsx(df, sheet=args.namn)
-        if args.format == "xlsx"
-        else to_csv_machine(df).encode("utf-8")
-    )
+    data = _bytes(args, df, params)
     if args.out is None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
     else:
         args.out.write_bytes(data)
         print(f"Skrev {df.height} rader till {args.out}", file=sys.stderr)
+
+
+def _bytes(args: argparse.Namespace, df: pl.DataFrame, params: dict[str, Any]) -> bytes:
+    if args.format == "csv-raw":
+        return to_csv_machine(df).encode("utf-8")
+    if args.format == "csv":
+        return to_csv_excel(df)
+    fig = figure(args.namn)
+    # every declared parameter, as the page lists them: an omitted filter is "no filter"
+    alla = {p: params.get(p) for p in fig.params}
+    om = om_datan(fig.name, fig.title, fig.description, alla, run("import_logg", args.db))
+    return to_xlsx(df, sheet=fig.name, om=om)
 
 
 def main(argv: list[str] | None = None) -> int:

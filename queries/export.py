@@ -1,22 +1,67 @@
 """Writers that turn a figure's DataFrame into a file someone can download.
 
-Machines get plain CSV (comma, decimal point). People open files in Excel, which runs
-any cell that starts with ``=``, ``+``, ``-``, ``@``, tab or carriage return as a formula,
-so every spreadsheet-bound writer neutralises text cells first (CSV injection). The
-export CLI and the UI's download buttons share these functions.
+People get the figure as it reads on screen (`queries.kolumner.filvy`: Swedish headings
+with units, values rounded as shown, names beside codes); machines get the raw figure as
+plain CSV. Excel runs any cell that starts with ``=``, ``+``, ``-``, ``@``, tab or
+carriage return as a formula, so every file a person may open is neutralised: CSV text
+gets a leading ``'`` (CSV has no types), XLSX stores text as text, unchanged. The export
+CLI and the UI's download buttons share these functions, so both give the same bytes.
 """
 
 from __future__ import annotations
 
 import io
+import shlex
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
-from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+
+from data.vocabulary import ALDERSGRUPP, BOENDEFORM, KON, REGI
+from queries.kolumner import filvy
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 FORMULA_PATTERN = r"^[=+\-@\t\r]"
+OM_DATAN = "Om datan"
+PARAMETRAR = {
+    "fran": "Från",
+    "till": "Till",
+    "datum": "Rapportdatum",
+    "kommun": "Perspektivkommun",
+    "vistelsekommun": "Vistelsekommun",
+    "boendeform": "Boendeform",
+    "regi": "Regi",
+    "aldersgrupp": "Åldersgrupp",
+    "kon": "Kön",
+    "verksamhet": "Verksamhet",
+}
+"""Figure parameter -> the filter's Swedish name, as the sidebar calls it."""
+FILTERNAMN = {"boendeform": BOENDEFORM, "regi": REGI, "aldersgrupp": ALDERSGRUPP, "kon": KON}
+
+Metadata = Sequence[tuple[str, str]]
+
+OPTIONS = {
+    "datum": "date",
+    "fran": "from",
+    "till": "to",
+    "kommun": "kommun",
+    "vistelsekommun": "vistelsekommun",
+    "boendeform": "boendeform",
+    "regi": "regi",
+    "aldersgrupp": "aldersgrupp",
+    "kon": "kon",
+    "verksamhet": "verksamhet",
+    "enhet": "enhet",
+}
+"""Figure parameter -> the export CLI's option (`--from`); list filters may be repeated."""
+FORMAT = ("csv", "xlsx", "csv-raw")
+"""The CLI's formats: `csv` and `xlsx` for people (as the page's downloads), `csv-raw` for programs."""
 
 
 def neutralise(value: object) -> object:
@@ -38,36 +83,116 @@ def _neutralised(df: pl.DataFrame) -> pl.DataFrame:
 
 
 def to_csv_machine(df: pl.DataFrame) -> str:
-    """CSV for programs: comma-separated, decimal point, one header row, ISO dates."""
+    """CSV for programs: the raw figure, comma-separated, decimal point, ISO dates.
+
+    Not neutralised: a program must get the value as stored. Never offer it to people.
+    """
     return df.write_csv()
 
 
 def to_csv_excel(df: pl.DataFrame) -> bytes:
-    """CSV for Swedish Excel: ``;``-separated, decimal comma, UTF-8 with BOM, neutralised."""
-    text = _neutralised(df).write_csv(separator=";", decimal_comma=True)
+    """CSV for people in Swedish Excel: the figure as shown, ``;``-separated, decimal comma,
+    UTF-8 with BOM, formula-like text neutralised with a leading ``'``."""
+    text = _neutralised(filvy(df)).write_csv(
+        separator=";", decimal_comma=True, datetime_format="%Y-%m-%d %H:%M"
+    )
     return "\ufeff".encode() + text.encode("utf-8")
 
 
-def _cell(value: object) -> object:
-    if isinstance(value, (int, float, Decimal, date, datetime, bool)) or value is None:
-        return value
-    return neutralise(str(value))
-
-
-def to_xlsx(df: pl.DataFrame, sheet: str = "data") -> bytes:
-    """An Excel workbook with one sheet: dates as dates, numbers as numbers, text neutralised."""
-    book = Workbook()
-    ws = book.active
-    ws.title = sheet[:31]
-    ws.append(df.columns)
-    for row in df.iter_rows():
-        ws.append([_cell(v) for v in row])
-    for column in ws.iter_cols(min_row=2):
-        for cell in column:
-            if isinstance(cell.value, datetime):
-                cell.number_format = "yyyy-mm-dd hh:mm"
-            elif isinstance(cell.value, date):
-                cell.number_format = "yyyy-mm-dd"
+def to_xlsx(df: pl.DataFrame, sheet: str = "data", om: Metadata | None = None) -> bytes:
+    """An Excel workbook of the figure as shown (numbers as numbers, dates as dates, text as
+    text) and, with `om`, a second sheet "Om datan" of (label, value) rows."""
+    book = Workbook(write_only=True)
+    ws = book.create_sheet(sheet[:31])
+    vy = filvy(df)
+    ws.append([_text(ws, name) for name in vy.columns])
+    for row in vy.iter_rows():
+        ws.append([_cell(ws, v) for v in row])
+    if om is not None:
+        meta = book.create_sheet(OM_DATAN)
+        for label, value in om:
+            meta.append([_text(meta, label), _text(meta, value)])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _text(ws: WriteOnlyWorksheet, value: str) -> WriteOnlyCell:
+    # data_type "s" after the value: openpyxl would otherwise store "=1+1" as a formula
+    cell = WriteOnlyCell(ws, value=value)
+    cell.data_type = "s"
+    return cell
+
+
+def _cell(ws: WriteOnlyWorksheet, value: object) -> object:
+    if isinstance(value, str):
+        return _text(ws, value)
+    if isinstance(value, datetime):
+        cell = WriteOnlyCell(ws, value=value)
+        cell.number_format = "yyyy-mm-dd hh:mm"
+        return cell
+    if isinstance(value, date):
+        cell = WriteOnlyCell(ws, value=value)
+        cell.number_format = "yyyy-mm-dd"
+        return cell
+    return value
+
+
+def filnamn(figur: str, params: Mapping[str, Any], andelse: str) -> str:
+    """`belaggning_enhet_2019-01-01_2019-12-31.xlsx`: the figure and its period or date."""
+    delar = [figur]
+    for param in ("fran", "till", "datum"):
+        if params.get(param) is not None:
+            delar.append(str(params[param]))
+    return f"{'_'.join(delar)}.{andelse}"
+
+
+def filtertext(param: str, value: Any) -> str:
+    """A filter's value in words: `["HVB", "stodboende"]` -> `HVB, Stödboende`."""
+    if value is None or value == []:
+        return "Alla (inget filter)"
+    if isinstance(value, (list, tuple)):
+        names = FILTERNAMN.get(param, {})
+        return ", ".join(names.get(str(v), str(v)) for v in value)
+    return str(value)
+
+
+def om_datan(
+    figur: str, titel: str, definition: str, params: Mapping[str, Any], logg: pl.DataFrame
+) -> list[tuple[str, str]]:
+    """The "Om datan" sheet: what the figure is, how it was filtered, where the data is from.
+
+    `logg` is the `import_logg` figure; its newest import gives extraction date, import
+    time and the demo marker.
+    """
+    rows = [("Mått", figur), ("Titel", titel), ("Definition", _utan_markdown(definition))]
+    if params.get("fran") is not None and params.get("till") is not None:
+        rows.append(("Period", f"{params['fran']} – {params['till']}"))
+    rows += [(f"Filter: {PARAMETRAR.get(p, p)}", filtertext(p, v)) for p, v in params.items()]
+    senaste = logg.filter(pl.col("import_id") == logg["import_id"].max()) if logg.height else logg
+    if senaste.height:
+        rad = senaste.row(0, named=True)
+        rows.append(("Uttagsdatum", str(rad["uttagsdatum"])))
+        rows.append(("Importerad", f"{rad['importerad']:%Y-%m-%d %H:%M}"))
+        rows.append(("Källa", str(rad["kalla"])))
+        if rad["demo"]:
+            rows.append(("Demodata", "Ja: påhittade personer och belopp, inte verkliga"))
+    return rows
+
+
+def _utan_markdown(text: str) -> str:
+    return text.replace("**", "").replace("`", "")
+
+
+def kommandorad(
+    figur: str, params: Mapping[str, Any], db: str, *, format: str = "csv", out: str | None = None
+) -> str:
+    """The `python -m queries export` line that writes exactly this download: every
+    parameter with a value, list filters repeated, shell-quoted. `--option=value`, so that
+    a value starting with `-` (a verksamhet `-Eken`) is not read as an option."""
+    delar = ["python", "-m", "queries", "export", figur, "--db", db]
+    for param, value in params.items():
+        values = value if isinstance(value, (list, tuple)) else [value]
+        delar += [f"--{OPTIONS[param]}={v}" for v in values if v is not None]
+    delar += ["--format", format] + (["--out", out] if out else [])
+    return shlex.join(delar)

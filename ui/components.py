@@ -7,17 +7,20 @@ the definition one click away, a table view, and the exact data as CSV and XLSX.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
-from queries.export import to_csv_excel, to_xlsx
+import queries
+from charts.text import md
+from queries.export import filnamn, om_datan, to_csv_excel, to_xlsx
 from ui.definitioner import definition
-from ui.figurer import importerade_tabeller
-from ui.filters import uppraknat
-from ui.tabell import tabellvy
+from ui.figurer import Parameter, hamta, importerade_tabeller
+from ui.filters import aktuellt, uppraknat
+from ui.tabell import kolumnkonfig, tabellvy
 
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 TOMT = "Inga data matchar valda filter. Vidga perioden eller ta bort något filter i sidopanelen."
@@ -46,14 +49,16 @@ def diagram(
     nyckel: str,
     *,
     klickbar: bool = False,
+    params: dict[str, Parameter] | None = None,
 ) -> list[dict[str, Any]]:
     """A titled chart with tabs for its table and definition, and download buttons.
 
     `df` is exactly the figure behind the chart (from `ui.figurer.hamta`); it is what the
     table shows and the buttons download. With `klickbar` the clicked points are returned,
-    so the page can filter its other charts.
+    so the page can filter its other charts. `params` are the parameters `df` was fetched
+    with (see `nedladdning`). `titel` may contain values from the data: it is escaped.
     """
-    st.markdown(f"#### {titel}")
+    st.markdown(f"#### {md(titel)}")
     flik_diagram, flik_tabell, flik_definition = st.tabs(["Diagram", "Tabell", "Definition"])
     with flik_diagram:
         svar = st.plotly_chart(
@@ -67,25 +72,39 @@ def diagram(
         tabell(df)
     with flik_definition:
         st.markdown(definition(figur))
-    nedladdning(df, figur, nyckel)
-    return list(svar.selection.points) if klickbar and svar else []
+    nedladdning(df, figur, nyckel, params=params)
+    # with on_select="rerun" Streamlit returns the selection state, else a DeltaGenerator
+    valt = svar.get("selection") if klickbar and isinstance(svar, dict) else None
+    return list(valt["points"]) if valt else []
 
 
 def tabell(df: pl.DataFrame) -> None:
-    """The figure as a readable table, or a plain message when it is empty."""
+    """The figure as a readable table (numbers numeric, formatted by column configuration),
+    or a plain message when it is empty."""
     if df.is_empty():
         st.info(TOMT)
     else:
-        st.dataframe(tabellvy(df), hide_index=True, width="stretch")
+        st.dataframe(tabellvy(df), column_config=kolumnkonfig(df), hide_index=True, width="stretch")
 
 
-def nedladdning(df: pl.DataFrame, figur: str, nyckel: str) -> None:
-    """Download buttons for the figure as Excel-friendly CSV and as XLSX."""
+def nedladdning(
+    df: pl.DataFrame, figur: str, nyckel: str, *, params: dict[str, Parameter] | None = None
+) -> None:
+    """Download buttons for the figure as Excel-friendly CSV and as XLSX with "Om datan".
+
+    `params` are the parameters `df` was fetched with; None means the sidebar's filters
+    for `figur`. They name the file and fill the metadata sheet. The bytes are built only
+    when the user clicks (Streamlit runs the callables then), never on a rerun.
+    """
+    if params is None:
+        params = aktuellt().for_figur(figur)
+    fig = queries.figure(figur)
+    om = om_datan(figur, fig.title, definition(figur), params, hamta("import_logg"))
     rad = st.container(horizontal=True)
     rad.download_button(
         "Ladda ner CSV",
-        to_csv_excel(df),
-        file_name=f"{figur}.csv",
+        _csv(df),
+        file_name=filnamn(figur, params, "csv"),
         mime="text/csv",
         key=f"{nyckel}_csv",
         on_click="ignore",
@@ -93,12 +112,21 @@ def nedladdning(df: pl.DataFrame, figur: str, nyckel: str) -> None:
     )
     rad.download_button(
         "Ladda ner Excel",
-        to_xlsx(df),
-        file_name=f"{figur}.xlsx",
+        _xlsx(df, figur, om),
+        file_name=filnamn(figur, params, "xlsx"),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{nyckel}_xlsx",
         on_click="ignore",
+        help="Med ett blad Om datan: definition, filter, period, uttagsdatum och import.",
     )
+
+
+def _csv(df: pl.DataFrame) -> Callable[[], bytes]:
+    return lambda: to_csv_excel(df)
+
+
+def _xlsx(df: pl.DataFrame, figur: str, om: list[tuple[str, str]]) -> Callable[[], bytes]:
+    return lambda: to_xlsx(df, sheet=figur, om=om)
 
 
 def valda(punkter: list[dict[str, Any]], index: int = 0) -> list[str]:

@@ -12,7 +12,6 @@ from charts.format import (
     fmt_forandring,
     fmt_kr,
     fmt_manad,
-    fmt_mkr,
     fmt_pct,
     fmt_tal,
 )
@@ -25,7 +24,6 @@ __all__ = [
     "fmt_forandring",
     "fmt_kr",
     "fmt_manad",
-    "fmt_mkr",
     "fmt_pct",
     "fmt_tal",
 ]

@@ -1,105 +1,71 @@
-"""The table view of a figure: the same rows as the chart, in Swedish words and formats.
+"""The table view of a figure: the same rows as the chart, with Swedish headings and names.
 
-For readers who cannot read a chart (screen readers, print) and for checking a figure
-by eye. Downloads carry the raw figure instead; this is only for reading.
+For readers who cannot read a chart (screen readers, print) and for checking a figure by
+eye. Numbers stay numbers, so the table sorts them numerically and right-aligns them; the
+table's column configuration formats them (`queries.kolumner` gives headings, units and
+decimals). Codes become Swedish names with native polars expressions: nothing here runs
+Python per cell, which would deadlock polars' worker threads against a page thread
+converting to pandas under concurrent sessions (issue 8).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 import polars as pl
+import streamlit as st
 
-from charts.etiketter import ALDERSGRUPP, BOENDEFORM, KON, REGI, TYP, kategorinamn, namn
-from ui.format import fmt_antal, fmt_datum, fmt_kr, fmt_manad, fmt_pct
-
-KODER = {
-    "boendeform": BOENDEFORM,
-    "regi": REGI,
-    "kon": KON,
-    "aldersgrupp": ALDERSGRUPP,
-    "typ": TYP,
-}
-KRONOR = ("kostnad", "intakt", "balans", "budget_kostnad", "budget_intakt", "budget_balans")
-RUBRIKER = {
-    "manad": "Månad",
-    "enhet_namn": "Enhet",
-    "boendeform": "Boendeform",
-    "regi": "Regi",
-    "kon": "Kön",
-    "aldersgrupp": "Åldersgrupp",
-    "alder": "Ålder",
-    "antal": "Antal",
-    "antal_i_vard": "I vård",
-    "platsdygn": "Platsdygn",
-    "vardygn": "Vårddygn",
-    "belaggning": "Beläggning",
-    "lediga_platsdygn": "Lediga platsdygn",
-    "kostnad_lediga_kr": "Kostnad lediga",
-    "kommun": "Kommunkod",
-    "kommun_namn": "Kommun",
-    "andel": "Andel",
-    "kostnad": "Kostnad",
-    "intakt": "Intäkt",
-    "balans": "Balans",
-    "rader_lasta": "Rader lästa",
-    "rader_lagrade": "Rader lagrade",
-    "kalla": "Källa",
-    "import_id": "Import",
-    "sha256": "SHA-256",
-    "fyller": "Fyller",
-    "fodelsedag": "Födelsedag",
-    "intakt_kr": "Intäkt",
-    "samma_lan": "Samma län",
-    "avvikelse_kr": "Avvikelse",
-    "utfall_kr": "Utfall",
-    "budget_kr": "Budget",
-    "nya_placeringar": "Nya placeringar",
-    "avslutade_placeringar": "Avslutade placeringar",
-    "ansvarig_kommun": "Ansvarig (kod)",
-    "ansvarig_namn": "Ansvarig kommun",
-    "vistelsekommun": "Vistelsekommun (kod)",
-    "vistelse_namn": "Vistelsekommun",
-    "kontroll": "Kontroll",
-    "beskrivning": "Beskrivning",
-    "allvarlighet": "Typ",
-}
+from queries.kolumner import Kolumn, kodnamn, kolumn
 
 
-def _formatterare(kolumn: str, dtyp: pl.DataType) -> Callable[[Any], str] | None:
-    """How to write one column's values, chosen by the catalogue's naming of units."""
-    if kolumn == "kategori":
-        return kategorinamn
-    if kolumn in KODER:
-        return lambda v, k=KODER[kolumn]: namn(k, v)
-    if kolumn == "manad":
-        return lambda v: fmt_manad(v) if v else ""
-    if kolumn.endswith("_kr") or kolumn in KRONOR or kolumn.startswith(("ack_", "prognos_")):
-        return fmt_kr
-    if kolumn in ("belaggning", "andel"):
-        return fmt_pct
-    if dtyp == pl.Boolean:
-        return lambda v: "" if v is None else ("Ja" if v else "Nej")
-    if dtyp == pl.Date:
-        return lambda v: fmt_datum(v) if isinstance(v, date) else ""
-    if dtyp.is_numeric() and not kolumn.endswith("_id") and kolumn not in ("alder", "fyller"):
-        return fmt_antal
-    return None
+def _uttryck(namn: str, meta: Kolumn) -> pl.Expr:
+    if meta.slag == "kod" and meta.namn is not None:
+        return kodnamn(namn, meta.namn)
+    return pl.col(namn)
+
+
+def _rubriker(df: pl.DataFrame) -> dict[str, str]:
+    """Column -> heading; a heading two columns would share gets the column's own name."""
+    rubriker: dict[str, str] = {}
+    for namn, dtyp in df.schema.items():
+        rubrik = kolumn(namn, dtyp).rubrik
+        rubriker[namn] = f"{rubrik} ({namn})" if rubrik in rubriker.values() else rubrik
+    return rubriker
 
 
 def tabellvy(df: pl.DataFrame) -> pl.DataFrame:
-    """The figure with values written out in Swedish and Swedish column headings."""
-    kolumner = []
-    rubriker: set[str] = set()
-    for kolumn, dtyp in df.schema.items():
-        fmt = _formatterare(kolumn, dtyp)
-        uttryck = pl.col(kolumn)
-        if fmt is not None:
-            uttryck = uttryck.map_elements(fmt, return_dtype=pl.String, skip_nulls=False)
-        rubrik = RUBRIKER.get(kolumn, kolumn.replace("_", " ").capitalize())
-        # a figure may carry both a code and its name; never let two headings collide
-        kolumner.append(uttryck.alias(kolumn if rubrik in rubriker else rubrik))
-        rubriker.add(rubrik)
-    return df.select(kolumner)
+    """The figure with Swedish headings and codes as names; numbers stay numbers (a share
+    stays a fraction: the column's "percent" format shows 0.365 as `36,5 %`)."""
+    rubriker = _rubriker(df)
+    return df.select(
+        _uttryck(namn, kolumn(namn, dtyp)).alias(rubriker[namn]) for namn, dtyp in df.schema.items()
+    )
+
+
+def kolumnkonfig(df: pl.DataFrame) -> dict[str, Any]:
+    """`st.dataframe`'s column configuration for `tabellvy(df)`: formats by kind and decimals.
+
+    "localized" and "percent" format in the viewer's browser locale (`1 350`, `36,5 %` in a
+    Swedish browser). Streamlit 1.67 cannot fix the locale nor write `kr` after a grouped
+    number (printf formats group with `,` and use a decimal point), so kronor carry their
+    unit in the heading. `step` sets the decimals shown (for "percent": of the fraction).
+    """
+    rubriker = _rubriker(df)
+    return {rubriker[namn]: _konfig(kolumn(namn, dtyp), dtyp) for namn, dtyp in df.schema.items()}
+
+
+def _konfig(meta: Kolumn, dtyp: pl.DataType) -> Any:
+    if meta.slag == "andel" and dtyp.is_numeric():
+        return st.column_config.NumberColumn(format="percent", step=10.0 ** -(meta.decimaler + 2))
+    if meta.slag in ("antal", "kr") and dtyp.is_numeric():
+        steg = 10.0**-meta.decimaler if meta.decimaler else 1
+        return st.column_config.NumberColumn(format="localized", step=steg)
+    if meta.slag == "id" and dtyp.is_numeric():
+        return st.column_config.NumberColumn(format="plain")
+    if dtyp == pl.Datetime:
+        return st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm")
+    if dtyp == pl.Date:
+        return st.column_config.DateColumn(format="YYYY-MM-DD")
+    if dtyp == pl.Boolean:
+        return st.column_config.CheckboxColumn()
+    return st.column_config.TextColumn()

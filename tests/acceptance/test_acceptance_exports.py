@@ -18,8 +18,8 @@ from acceptans_cli import run_cli
 
 
 def export(db: Path, name: str, *args: str) -> list[dict[str, str]]:
-    """Run the export CLI and parse its CSV from standard output."""
-    result = run_cli("queries", "export", name, "--db", str(db), *args)
+    """Run the export CLI and parse its raw (machine) CSV from standard output."""
+    result = run_cli("queries", "export", name, "--db", str(db), "--format", "csv-raw", *args)
     assert result.returncode == 0, result.stderr
     return list(csv.DictReader(io.StringIO(result.stdout)))
 

@@ -6,7 +6,7 @@ import csv
 import io
 import subprocess
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import polars as pl
@@ -48,25 +48,38 @@ def test_csv_excel_is_neutralised_with_decimal_comma_and_bom() -> None:
     data = to_csv_excel(SAMPLE)
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0] == ["namn", "andel", "datum"]
-    assert rows[1] == ["'=SUM(A1)", "0,5", "2024-03-15"]
+    # a column no figure has gets its name as heading; andel is a share shown as percent
+    assert rows[0] == ["Namn", "Andel (%)", "Datum"]
+    assert rows[1] == ["'=SUM(A1)", "50,0", "2024-03-15"]
     assert [r[0] for r in rows[2:]] == ["'+46", "'-1", "'@x", "'\tflik", "'\rretur", "vanlig"]
-    assert rows[3][1] == "-2,0"
+    # -2.0 as a share is -200,0 %
+    assert rows[3][1] == "-200,0"
 
 
-def test_xlsx_types_and_neutralising() -> None:
+def test_csv_excel_writes_times_as_on_screen() -> None:
+    df = pl.DataFrame({"importerad": [datetime(2024, 3, 15, 9, 5, 59)]})
+    rows = to_csv_excel(df).decode("utf-8-sig").splitlines()
+    # minutes, as the Data page shows the import time; no ISO "T" and microseconds
+    assert rows == ["Importerad", "2024-03-15 09:05"]
+
+
+def test_xlsx_stores_text_as_text_unchanged() -> None:
     sheet = load_workbook(io.BytesIO(to_xlsx(SAMPLE))).active
-    assert [c.value for c in sheet[1]] == ["namn", "andel", "datum"]
-    assert sheet["A2"].value == "'=SUM(A1)" and sheet["A8"].value == "vanlig"
-    assert sheet["B3"].value == 1.25 and sheet["B3"].data_type == "n"
+    assert [c.value for c in sheet[1]] == ["Namn", "Andel (%)", "Datum"]
+    # no apostrophe: the text reads back exactly, and is stored as a string, not a formula
+    # (XML stores a carriage return as a line feed: still text, never a formula)
+    expected = [v.replace("\r", "\n") for v in SAMPLE["namn"].to_list()]
+    assert [c.value for c in sheet["A"][1:]] == expected
+    assert {c.data_type for c in sheet["A"]} == {"s"}
+    assert sheet["B3"].value == 125.0 and sheet["B3"].data_type == "n"
     assert sheet["C2"].value.date() == date(2024, 3, 15) and sheet["C2"].is_date
 
 
-def test_cli_exports_fixed_csv_to_stdout(personfall: Path) -> None:
+def test_cli_raw_csv_to_stdout(personfall: Path) -> None:
     # kommunoverskridande from Nacka on 2024-03-15, worked out in test_kommunoverskridande.py
     result = subprocess.run(
         [sys.executable, "-m", "queries", "export", "kommunoverskridande", "--db", str(personfall),
-         "--date", "2024-03-15", "--kommun", "0182"],
+         "--date", "2024-03-15", "--kommun", "0182", "--format", "csv-raw"],
         cwd=ROOT, capture_output=True, text=True, check=True,
     )  # fmt: skip
     assert result.stdout.splitlines() == [
@@ -95,7 +108,10 @@ def test_cli_list_filters_and_xlsx(
     assert main([*args, "--kommun", "0182", "--format", "xlsx", "--out", str(out)]) == 0
     # responsible and living in 0182 on 2024-03-15: only A (18, M)
     rows = list(load_workbook(out).active.iter_rows(values_only=True))
-    assert rows == [("aldersgrupp", "kon", "antal"), ("18-20", "M", 1)]
+    assert rows == [
+        ("Åldersgrupp", "Åldersgrupp (kod)", "Kön", "Kön (kod)", "Antal"),
+        ("18–20 år", "18-20", "Pojkar/män", "M", 1),
+    ]
     assert main(["list"]) == 0
     listing = capsys.readouterr().out
     assert "budgetbalans" in listing and "--verksamhet" in listing

@@ -24,7 +24,17 @@ ALLA = {("18-20", "M"): 1, ("14-17", "M"): 1, ("18-20", "K"): 1}
 def _alder_kon(
     db: Path, capsys: pytest.CaptureFixture[str], *options: str
 ) -> dict[tuple[str, str], int]:
-    args = ["export", "alder_kon", "--db", str(db), "--date", "2024-03-15", *options]
+    args = [
+        "export",
+        "alder_kon",
+        "--db",
+        str(db),
+        "--date",
+        "2024-03-15",
+        "--format",
+        "csv-raw",
+        *options,
+    ]
     assert main(args) == 0, capsys.readouterr().err
     rows = csv.DictReader(io.StringIO(capsys.readouterr().out))
     return {(r["aldersgrupp"], r["kon"]): int(r["antal"]) for r in rows}

@@ -112,7 +112,7 @@ def test_data_visar_lagrade_rader(oppna: Oppna, demo_db: Path) -> None:
 
 def test_export_visar_antal_rader_for_valt_matt(oppna: Oppna, demo_db: Path) -> None:
     at = oppna(demo_db, "export")
-    at.selectbox(key="export_figur").set_value("import_logg").run()
+    at.selectbox(key="figur").set_value("import_logg").run()
     # import_logg has one row per file of every import
     assert any(f"**{facit.filer_i_loggen(demo_db)} rader**" in m.value for m in at.markdown)
 
