@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from queries.definitioner import definition
 from ui.components import nedladdning, tabell
-from ui.definitioner import definition
 from ui.figurer import hamta
 from ui.filters import aktuellt
 from ui.format import fmt_antal, fmt_datum

@@ -11,10 +11,10 @@ import streamlit as st
 
 import queries
 from charts.text import md
+from queries.definitioner import definition
 from queries.export import PARAMETRAR, filnamn, filtertext, kommandorad
 from ui import db
 from ui.components import TOMT, nedladdning, tabell
-from ui.definitioner import definition
 from ui.figurer import hamta
 from ui.filters import aktuellt
 

@@ -25,6 +25,7 @@ import duckdb
 import polars as pl
 
 from queries import QueryError, catalogue, figure, run
+from queries.definitioner import definition_text
 from queries.export import FORMAT, OPTIONS, om_datan, to_csv_excel, to_csv_machine, to_xlsx
 from queries.filtervarden import FilterError, normalisera
 from queries.stamp import check
@@ -108,7 +109,7 @@ def _bytes(args: argparse.Namespace, df: pl.DataFrame, params: dict[str, Any]) -
     fig = figure(args.namn)
     # every declared parameter, as the page lists them: an omitted filter is "no filter"
     alla = {p: params.get(p) for p in fig.params}
-    om = om_datan(fig.name, fig.title, fig.description, alla, run("import_logg", args.db))
+    om = om_datan(fig.name, fig.title, definition_text(fig.name), alla, run("import_logg", args.db))
     return to_xlsx(df, sheet=fig.name, om=om)
 
 

@@ -16,8 +16,8 @@ import streamlit as st
 
 import queries
 from charts.text import md
+from queries.definitioner import definition, definition_text
 from queries.export import filnamn, om_datan, to_csv_excel, to_xlsx
-from ui.definitioner import definition
 from ui.figurer import Parameter, hamta, importerade_tabeller
 from ui.filters import aktuellt, uppraknat
 from ui.tabell import kolumnkonfig, tabellvy
@@ -99,7 +99,7 @@ def nedladdning(
     if params is None:
         params = aktuellt().for_figur(figur)
     fig = queries.figure(figur)
-    om = om_datan(figur, fig.title, definition(figur), params, hamta("import_logg"))
+    om = om_datan(figur, fig.title, definition_text(figur), params, hamta("import_logg"))
     rad = st.container(horizontal=True)
     rad.download_button(
         "Ladda ner CSV",

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 import queries
+from queries.definitioner import SAKNAS, definitioner
 from tests.queries.test_demo_database import _catalogue_columns
-from ui.definitioner import SAKNAS, definitioner
 
 ROT = Path(__file__).resolve().parents[2]
 MODULER = sorted([*(ROT / "pages").glob("*.py"), *(ROT / "ui").glob("*.py")])

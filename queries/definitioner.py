@@ -1,4 +1,5 @@
-"""The definition of every figure in plain Swedish, one click from each chart.
+"""The definition of every figure in plain Swedish: one click from each chart, and in the
+"Om datan" sheet of every XLSX download and CLI export.
 
 The text is not written here: it is the quoted block under each section of
 `docs/metrics.md`, marked `<!-- ui: figur figur … -->`. One source for the documentation
@@ -15,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 METRICS_MD = Path(__file__).resolve().parents[1] / "docs" / "metrics.md"
+"""Shipped with the project (not the shared spec): the app reads its own docs."""
 _BLOCK = re.compile(r"^<!-- ui: ([a-z_ ]+) -->\n((?:>.*\n?)+)", re.M)
 SAKNAS = "Definitionen saknas i docs/metrics.md."
 
@@ -30,7 +32,14 @@ def definitioner() -> dict[str, str]:
     return out
 
 
+def definition_text(figur: str) -> str:
+    """The Swedish definition of a figure alone: what the XLSX sheet "Om datan" carries."""
+    return definitioner().get(figur, SAKNAS)
+
+
 def definition(figur: str) -> str:
     """The Swedish definition of a figure, with how to get the same data from the CLI."""
-    text = definitioner().get(figur, SAKNAS)
-    return f"{text}\n\nSamma data från kommandoraden: `python -m queries export {figur} …`"
+    return (
+        f"{definition_text(figur)}\n\n"
+        f"Samma data från kommandoraden: `python -m queries export {figur} …`"
+    )
