@@ -40,8 +40,9 @@ PARAMETRAR = {
     "aldersgrupp": "Åldersgrupp",
     "kon": "Kön",
     "verksamhet": "Verksamhet",
+    "enhet": "Enhet",
 }
-"""Figure parameter -> the filter's Swedish name, as the sidebar calls it."""
+"""Figure parameter -> the filter's Swedish name, as the sidebar calls it (one list for both)."""
 FILTERNAMN = {"boendeform": BOENDEFORM, "regi": REGI, "aldersgrupp": ALDERSGRUPP, "kon": KON}
 
 Metadata = Sequence[tuple[str, str]]

@@ -30,6 +30,7 @@ import streamlit as st
 import queries
 from charts.etiketter import ALDERSGRUPP, BOENDEFORM, KON, REGI, namn
 from charts.format import fmt_datum
+from queries.export import PARAMETRAR
 from ui import referens
 from ui.figurer import Parameter, hamta
 
@@ -39,15 +40,9 @@ LISTOR: dict[str, dict[str, str]] = {
     "aldersgrupp": ALDERSGRUPP,
     "kon": KON,
 }
-RUBRIK = {
-    "vistelsekommun": "Vistelsekommun",
-    "boendeform": "Boendeform",
-    "regi": "Regi",
-    "aldersgrupp": "Åldersgrupp",
-    "kon": "Kön",
-    "verksamhet": "Verksamhet",
-}
-DATUM = {"fran": "Från", "till": "Till", "datum": "Rapportdatum"}
+LISTFILTER = ("vistelsekommun", "boendeform", "regi", "aldersgrupp", "kon", "verksamhet")
+RUBRIK = {falt: PARAMETRAR[falt] for falt in LISTFILTER}
+DATUM = {falt: PARAMETRAR[falt] for falt in ("fran", "till", "datum")}
 FORSTA_DAG = date(2000, 1, 1)
 SISTA_DAG = date(2099, 12, 31)
 """The range of the date pickers; a date outside it in a link is ignored."""
