@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 DB ?= data/ekb.duckdb
 PYTEST_ARGS ?= -n 2
 
-.PHONY: run check test-fast install install-dev install-browser format lint types test bench
+.PHONY: run check test-fast install install-dev install-browser format lint types layers test bench
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -33,7 +33,7 @@ install-browser:
 run: install
 	$(PY) -m streamlit run dashboard.py
 
-check: install-dev install-browser format lint types test
+check: install-dev install-browser format lint types layers test
 
 # The inner loop: everything but the browser suites.
 test-fast: install-dev
@@ -46,7 +46,11 @@ lint:
 	$(PY) -m ruff check .
 
 types:
-	$(PY) -m mypy ingest queries charts data
+	$(PY) -m mypy ingest queries charts data ui pages dashboard.py bench tests
+
+# The layer contract in pyproject.toml: one-way data flow, no streamlit below the UI.
+layers:
+	$(VENV)/bin/lint-imports
 
 test:
 	$(PY) -m pytest $(PYTEST_ARGS)

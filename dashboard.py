@@ -32,11 +32,12 @@ def forsta_start() -> None:
         "med den vanliga importen – det tar en liten stund."
     )
     stapel = st.progress(0.0, text="Förbereder demodata …")
+
+    def framsteg(text: str, andel: float) -> None:
+        stapel.progress(min(max(andel, 0.0), 1.0), text=text)
+
     try:
-        db.bygg_demo(
-            db.databas_sokvag(),
-            lambda text, andel: stapel.progress(min(max(andel, 0.0), 1.0), text=text),
-        )
+        db.bygg_demo(db.databas_sokvag(), framsteg)
     except Exception as fel:  # noqa: BLE001 - the first screen a new user sees: explain, never a traceback
         st.error(
             f"Demodatabasen kunde inte byggas ({fel}). Kontrollera att mappen `data/` går att "

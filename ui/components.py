@@ -7,7 +7,7 @@ the definition one click away, a table view, and the exact data as CSV and XLSX.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import plotly.graph_objects as go
@@ -49,7 +49,7 @@ def diagram(
     nyckel: str,
     *,
     klickbar: bool = False,
-    params: dict[str, Parameter] | None = None,
+    params: Mapping[str, Parameter] | None = None,
 ) -> list[dict[str, Any]]:
     """A titled chart with tabs for its table and definition, and download buttons.
 
@@ -88,7 +88,7 @@ def tabell(df: pl.DataFrame) -> None:
 
 
 def nedladdning(
-    df: pl.DataFrame, figur: str, nyckel: str, *, params: dict[str, Parameter] | None = None
+    df: pl.DataFrame, figur: str, nyckel: str, *, params: Mapping[str, Parameter] | None = None
 ) -> None:
     """Download buttons for the figure as Excel-friendly CSV and as XLSX with "Om datan".
 

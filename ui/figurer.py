@@ -54,7 +54,7 @@ def _hamta_cachat(
     sokvag: str, version: db.Version, namn: str, nyckel: tuple[tuple[str, Any], ...]
 ) -> pl.DataFrame:
     """One figure of one snapshot; the cache is emptied when a replaced snapshot closes."""
-    params = {k: list(v) if isinstance(v, tuple) else v for k, v in nyckel}
+    params: dict[str, Any] = {k: list(v) if isinstance(v, tuple) else v for k, v in nyckel}
     with db.las() as ob, ob.con.cursor() as markor:
         if ob.version != version:  # only `hamta` calls this, with the snapshot it holds
             raise db.DatabasFel(db.olasbar_text(Path(sokvag)))

@@ -19,7 +19,7 @@ starts falls back to something sensible, with a Swedish message saying what was 
 from __future__ import annotations
 
 import contextvars
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import date
@@ -211,16 +211,23 @@ def _datumfalt(standard: dict[str, Any]) -> None:
 
 def _listfalt(alternativ: dict[str, list[str]]) -> None:
     for falt, tillatna in alternativ.items():
-        koder = LISTOR.get(falt)
         st.multiselect(
             RUBRIK[falt],
             tillatna,
             key=falt,
             placeholder="Alla",
-            format_func=referens.kommunnamn
-            if falt == "vistelsekommun"
-            else (lambda kod, koder=koder: namn(koder, kod) if koder else str(kod)),
+            format_func=_visningsnamn(falt),
         )
+
+
+def _visningsnamn(falt: str) -> Callable[[str], str]:
+    """How a list filter's codes read: `0180` → `Stockholm (0180)`, `stodboende` → `Stödboende`."""
+    if falt == "vistelsekommun":
+        return referens.kommunnamn
+    koder = LISTOR.get(falt)
+    if koder is None:
+        return str
+    return lambda kod: namn(koder, kod)
 
 
 def _valt(standard: dict[str, Any]) -> Filter:

@@ -18,7 +18,10 @@ def _las() -> dict[str, str]:
 
 def _svensk(text: str) -> str:
     """A sort key in Swedish alphabetical order: … X Y Z Å Ä Ö."""
-    return text.lower().translate(str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e"}))
+    return text.lower().translate(_SVENSK_ORDNING)
+
+
+_SVENSK_ORDNING = str.maketrans("åäöé", "{|}e")
 
 
 KOMMUNER: dict[str, str] = _las()

@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kommunexport import UTTAGSDATUM
+from tests.acceptance.kommunexport import UTTAGSDATUM
 
 REPO = Path(__file__).resolve().parents[2]
 

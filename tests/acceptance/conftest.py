@@ -9,8 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from acceptans_cli import import_folder
-from kommunexport import write_folder
+
+from tests.acceptance.acceptans_cli import import_folder
+from tests.acceptance.kommunexport import write_folder
 
 
 @pytest.fixture(scope="session")

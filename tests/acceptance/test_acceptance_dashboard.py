@@ -19,9 +19,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from acceptans_cli import REPO, import_folder
-from kommunexport import write_folder
 from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from tests.acceptance.acceptans_cli import REPO, import_folder
+from tests.acceptance.kommunexport import write_folder
 
 pytestmark = pytest.mark.e2e
 

@@ -14,7 +14,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
-from acceptans_cli import run_cli
+
+from tests.acceptance.acceptans_cli import run_cli
 
 
 def export(db: Path, name: str, *args: str) -> list[dict[str, str]]:
@@ -30,8 +31,8 @@ def counts(rows: list[dict[str, str]], *keys: str) -> dict[tuple[str, ...], int]
 
 
 def test_import_summary_counts_every_table(tmp_path: Path) -> None:
-    from acceptans_cli import import_folder
-    from kommunexport import write_folder
+    from tests.acceptance.acceptans_cli import import_folder
+    from tests.acceptance.kommunexport import write_folder
 
     result = import_folder(write_folder(tmp_path / "export"), tmp_path / "ekb.duckdb")
     assert result.returncode == 0, result.stderr
@@ -290,8 +291,8 @@ def test_kommunoverskridande_andel_on_stock_date(acceptance_db: Path) -> None:
 
 
 def test_reimport_logs_twice_and_keeps_figures(acceptance_db: Path, tmp_path: Path) -> None:
-    from acceptans_cli import import_folder
-    from kommunexport import write_folder
+    from tests.acceptance.acceptans_cli import import_folder
+    from tests.acceptance.kommunexport import write_folder
 
     db = tmp_path / "ekb.duckdb"
     db.write_bytes(acceptance_db.read_bytes())
@@ -307,8 +308,9 @@ def test_reimport_logs_twice_and_keeps_figures(acceptance_db: Path, tmp_path: Pa
 
 
 def test_numeric_ids_and_kommunkoder_from_a_workbook(tmp_path: Path) -> None:
-    from acceptans_cli import import_folder
-    from kommunexport import PLACERINGAR, PLATSER, write_folder
+    from tests.acceptance.kommunexport import PLACERINGAR, PLATSER, write_folder
+
+    from tests.acceptance.acceptans_cli import import_folder
 
     # Units as an Enheter sheet with numeric ids (1, 2.0 …) and kommun as Excel numbers
     # (380, 380.0, 381); the CSV placements name them "1" … and give EBO's kommun as 180.

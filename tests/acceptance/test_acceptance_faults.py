@@ -10,8 +10,8 @@ import hashlib
 from datetime import datetime
 from pathlib import Path
 
-import kommunexport as k
-from acceptans_cli import import_folder
+from tests.acceptance import kommunexport as k
+from tests.acceptance.acceptans_cli import import_folder
 
 
 def sha256(path: Path) -> str:
@@ -82,7 +82,7 @@ def test_workbook_errors_name_sheet_and_row(tmp_path: Path, acceptance_db: Path)
 
 
 def test_bad_uttagsdatum_is_a_usage_error(tmp_path: Path, acceptance_db: Path) -> None:
-    from acceptans_cli import run_cli
+    from tests.acceptance.acceptans_cli import run_cli
 
     db = tmp_path / "ekb.duckdb"
     db.write_bytes(acceptance_db.read_bytes())

@@ -42,7 +42,10 @@ def _rita(browser: Browser, fig: go.Figure, mapp: Path) -> Page:
 
 
 def _rutor(sida: Page, selektor: str) -> list[Ruta]:
-    return [r for e in sida.query_selector_all(selektor) if (r := e.bounding_box())]
+    rutor = (e.bounding_box() for e in sida.query_selector_all(selektor))
+    return [
+        {"x": r["x"], "y": r["y"], "width": r["width"], "height": r["height"]} for r in rutor if r
+    ]
 
 
 def _overlappar(a: Ruta, b: Ruta) -> bool:

@@ -10,9 +10,9 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from conftest import streamlit_server
 from playwright.sync_api import Browser, Locator, Page, expect
-from test_webblasare import SIDOR, vanta_klar
+
+from tests.helpers.webblasare import SIDOR, streamlit_server, vanta_klar
 
 pytestmark = pytest.mark.e2e
 expect.set_options(timeout=45_000)

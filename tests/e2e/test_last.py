@@ -18,8 +18,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import CHROMIUM, CHROMIUM_ARGS, ROT, streamlit_process
 from playwright.async_api import Page, async_playwright
+
+from tests.helpers.webblasare import CHROMIUM, CHROMIUM_ARGS, ROT, streamlit_process
 
 pytestmark = pytest.mark.e2e
 
@@ -45,7 +46,7 @@ async def klar(page: Page) -> None:
         )
 
 
-async def session(url: str, browser, nr: int, slut: float, tider: list, fel: list) -> None:  # type: ignore[no-untyped-def]
+async def session(url: str, browser, nr: int, slut: float, tider: list, fel: list) -> None:
     context = await browser.new_context(locale="sv-SE", viewport={"width": 1280, "height": 900})
     page = await context.new_page()
     page.on("pageerror", lambda e: fel.append(f"session {nr}: {e}"))
@@ -64,7 +65,7 @@ async def session(url: str, browser, nr: int, slut: float, tider: list, fel: lis
     await context.close()
 
 
-async def last(url: str, slut: float, tider: list, fel: list) -> None:  # type: ignore[no-untyped-def]
+async def last(url: str, slut: float, tider: list, fel: list) -> None:
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         await asyncio.gather(

@@ -14,11 +14,12 @@ import sys
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
-import facit
 import polars as pl
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.helpers import facit
+from tests.helpers.webblasare import SIDOR, vanta_klar
 from ui.format import fmt_antal
 
 pytestmark = pytest.mark.e2e
@@ -26,25 +27,7 @@ pytestmark = pytest.mark.e2e
 expect.set_options(timeout=45_000)
 
 ROT = Path(__file__).resolve().parents[2]
-SIDOR = {
-    "": "Översikt",
-    "belaggning": "Beläggning",
-    "alder_och_kon": "Ålder och kön",
-    "kommunoverskridande": "Kommunöverskridande",
-    "ekonomi": "Ekonomi",
-    "data": "Data",
-    "export": "Export",
-}
 UTAN_DIAGRAM = {"", "data", "export"}
-
-
-def vanta_klar(page: Page) -> None:
-    """Wait until the script run has finished (Streamlit's status widget is gone)."""
-    page.wait_for_selector('[data-testid="stApp"]')
-    # the status widget shows up only after a run has gone on for a moment: look twice
-    for _ in range(2):
-        page.wait_for_timeout(1000)
-        expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=60_000)
 
 
 def kpi(page: Page, etikett: str) -> str:

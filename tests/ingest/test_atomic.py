@@ -18,7 +18,7 @@ import duckdb
 import pytest
 
 from ingest import ImportRefused, run_import
-from tests.conftest import write_export
+from tests.helpers.importera import write_export
 
 UTTAG = date(2024, 6, 30)
 CONTENT_TABLES = ("personer", "anvisningar", "enheter", "platser", "placeringar", "budget")

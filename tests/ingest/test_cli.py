@@ -9,7 +9,7 @@ from pathlib import Path
 
 import duckdb
 
-from tests.conftest import write_export
+from tests.helpers.importera import write_export
 
 ROOT = Path(__file__).resolve().parents[2]
 

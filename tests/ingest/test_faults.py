@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from ingest import ImportRefused, Problem, run_import
-from tests.conftest import write_export
+from tests.helpers.importera import write_export
 
 UTTAG = date(2024, 6, 30)
 

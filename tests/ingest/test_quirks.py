@@ -10,7 +10,7 @@ import pytest
 from openpyxl import Workbook
 
 from ingest import ImportRefused, run_import
-from tests.conftest import write_export
+from tests.helpers.importera import write_export
 
 
 def import_folder(folder: Path) -> Path:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import import_tables
+from tests.helpers.importera import Tables, import_tables
 
 KOMMUNER = {
     "0182": "Nacka",
@@ -62,7 +62,7 @@ def _placering(
     }
 
 
-PERSONFALL = {
+PERSONFALL: Tables = {
     # Reporting date D = 2024-03-15, extraction date 2024-06-30.
     # A  M born 2006-03-15: turns 18 on D.                 U1 2024-01-01 ->
     # B  K born 2010-05-01, before 2024-04-01 2007-03-01.  U1 2024-02-01 ->
@@ -130,7 +130,7 @@ PERSONFALL = {
     ],
 }
 
-BELAGGNINGSFALL = {
+BELAGGNINGSFALL: Tables = {
     # Extraction date 2024-02-20. Places: V1 asyl 4 (01-01..01-15), asyl 2 (01-16 ->), PUT 1 (01-01 ->);
     # V2 2 places without platstyp (01-10..01-31); V3 none.
     # P1 V1 2023-12-01 -> 2024-01-10 asylsokande      P2 V1 2024-01-05 -> PUT decided 2024-01-20
@@ -212,7 +212,7 @@ def _ekonomi(period: str, verksamhet: str, konto: str, belopp: object) -> dict[s
     return {"period": period, "verksamhet": verksamhet, "konto": konto, "belopp": belopp}
 
 
-EKONOMIFALL = {
+EKONOMIFALL: Tables = {
     # Costs positive, revenues negative as booked; Feb has corrections with the opposite sign,
     # Mar has no ledger rows, 2023-12 must not reach the 2024 year to date.
     # Budget every month of 2024: EKB asyl cost 60 000, revenue 50 000.

@@ -13,12 +13,13 @@ Ledger (as booked: costs +, revenues -):     Budget every month of 2024, EKB asy
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import queries
 from queries.export import to_csv_machine
-from tests.conftest import import_tables
+from tests.helpers.importera import Tables, import_tables
 from tests.queries.conftest import EKONOMIFALL, _ekonomi
 
 COLUMNS = [
@@ -197,7 +198,7 @@ def test_budgetbalans_year_after_the_extraction_year(ekonomifall: Path) -> None:
 def orefall(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """January 2024 in öre: cost 80 000,10, revenue 120 000,50; budget cost 150 000,30,
     revenue 90 000,70 (as booked: costs +, revenues -)."""
-    tables = {
+    tables: Tables = {
         "kontoplan": EKONOMIFALL["kontoplan"],
         "ekonomi": [
             _ekonomi("2024-01", "EKB asyl", "4010", "80000,10"),
@@ -217,7 +218,7 @@ def test_kronor_are_exact_to_the_ore_in_csv(orefall: Path) -> None:
     # cost deviation 150 000,30 - 80 000,10 = 70 000,20 (favourable: below budget),
     # revenue deviation 120 000,50 - 90 000,70 = 29 999,80 (above budget),
     # balance 120 000,50 - 80 000,10 = 40 000,40, budget balance 90 000,70 - 150 000,30 = -59 999,60.
-    period = {"fran": "2024-01-01", "till": "2024-01-31"}
+    period: dict[str, Any] = {"fran": "2024-01-01", "till": "2024-01-31"}
     kategori = to_csv_machine(queries.run("ekonomi_kategori", orefall, **period))
     assert kategori.splitlines() == [
         "typ,kategori,utfall_kr,budget_kr,avvikelse_kr",

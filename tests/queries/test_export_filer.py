@@ -13,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from queries.export import filnamn
-from tests.conftest import import_tables
+from tests.helpers.importera import import_tables
 
 ROOT = Path(__file__).parents[2]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import polars as pl
@@ -19,7 +20,7 @@ def every_figure(db: Path) -> dict[str, pl.DataFrame]:
     values["kommun"] = "0182"  # type: ignore[assignment]
     with duckdb.connect(str(db), read_only=True) as con:
         return {
-            fig.name: queries.run(fig.name, con=con, **{p: values.get(p) for p in fig.params})
+            fig.name: queries.run(fig.name, con=con, **_params(fig.params, values))
             for fig in queries.catalogue()
         }
 
@@ -64,3 +65,8 @@ def test_file_view_rounds_as_shown_and_names_codes() -> None:
     # whole kronor: 12 400.5 -> 12 401, 1 999.49 -> 1 999, -0.5 -> -1
     assert out["Kostnad lediga platsdygn (kr)"].to_list() == [12401, 1999, -1]
     assert out["Samma län"].to_list() == ["Ja", "Nej", None]
+
+
+def _params(namn: dict[str, str], values: dict[str, Any]) -> dict[str, Any]:
+    """The figure's declared parameters with the test's values (None where it has none)."""
+    return {p: values.get(p) for p in namn}

@@ -8,8 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from demodb import bygg_demo_en_gang
 from streamlit.testing.v1 import AppTest
+
+from tests.helpers.demodb import bygg_demo_en_gang
 
 ROT = Path(__file__).resolve().parents[2]
 

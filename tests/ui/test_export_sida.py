@@ -125,7 +125,7 @@ def _diagram_med_titel_fran_datan() -> None:
     params = {"datum": "2019-06-30", "kommun": "0182"}
     diagram(
         "Enhet ![x](http://127.0.0.1:8632/b.png)", go.Figure(), df, "alder_kon", "k", params=params
-    )  # type: ignore[arg-type]
+    )
 
 
 def test_chart_title_from_the_data_is_escaped(

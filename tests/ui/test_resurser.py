@@ -47,7 +47,7 @@ def test_femton_importer_lamnar_en_oppen_version(
 
 def test_en_rendering_laser_en_version(
     tmp_path: Path, import_tables: Callable[..., Path], monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     dbfil = import_tables(tmp_path, {}, uttagsdatum="2024-03-31")
     monkeypatch.setenv("EKB_DB", str(dbfil))
     with db.ogonblick() as ob:

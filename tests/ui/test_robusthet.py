@@ -36,7 +36,7 @@ def test_ovantat_fel_ger_svenskt_besked_och_logg(
 ) -> None:
     verklig = ui.figurer._skydda
 
-    def trasig(namn: str, df):  # type: ignore[no-untyped-def]
+    def trasig(namn: str, df):
         if namn in ("dataomfang", "ekonomi_verksamhet", "import_logg"):
             return verklig(namn, df)
         raise RuntimeError("planterat fel")

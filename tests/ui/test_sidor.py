@@ -13,11 +13,11 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
-import facit
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from queries.__main__ import main
+from tests.helpers import facit
 from ui.format import fmt_antal, fmt_kr
 
 SIDOR = [

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -27,19 +28,19 @@ I_VARD = """
 """
 
 
-def _en(db: Path, sql: str, params: dict[str, object]) -> object:
+def _en(db: Path, sql: str, params: dict[str, object]) -> Any:
     with duckdb.connect(str(db), read_only=True) as con:
         return con.execute(sql, params).fetchone()[0]  # type: ignore[index]
 
 
 def uttagsdatum(db: Path) -> date:
-    return _en(db, "select uttagsdatum from import_log order by import_id desc limit 1", {})  # type: ignore[return-value]
+    return _en(db, "select uttagsdatum from import_log order by import_id desc limit 1", {})
 
 
 def i_vard(db: Path, d: date, kommun: str, kon: str | None = None) -> int:
     """Persons in care on d whose responsible municipality is `kommun` (optionally of one sex)."""
     sql = f"select count(distinct person_id) from ({I_VARD}) where ansvarig = $k and ($kon is null or kon = $kon)"  # noqa: S608
-    return int(_en(db, sql, {"d": d, "k": kommun, "kon": kon}))  # type: ignore[arg-type]
+    return int(_en(db, sql, {"d": d, "k": kommun, "kon": kon}))
 
 
 def placerade_hos_oss(db: Path, d: date, kommun: str, inom_lanet: bool | None = None) -> int:
@@ -51,7 +52,7 @@ def placerade_hos_oss(db: Path, d: date, kommun: str, inom_lanet: bool | None = 
         join kommuner as k on k.kommunkod = $k
         where bor = $k and ansvarig <> $k and ($inom is null or (a.lanskod = k.lanskod) = $inom)
     """  # noqa: S608
-    return int(_en(db, sql, {"d": d, "k": kommun, "inom": inom_lanet}))  # type: ignore[arg-type]
+    return int(_en(db, sql, {"d": d, "k": kommun, "inom": inom_lanet}))
 
 
 def lediga_platsdygn(db: Path, fran: date, till: date) -> int:
@@ -73,22 +74,22 @@ def lediga_platsdygn(db: Path, fran: date, till: date) -> int:
         select coalesce(sum(greatest(platser - coalesce(personer, 0), 0)), 0)
         from platser_dag left join belagda using (enhet_id, d)
     """
-    return int(_en(db, sql, {"fran": fran, "till": till}))  # type: ignore[arg-type]
+    return int(_en(db, sql, {"fran": fran, "till": till}))
 
 
 def balans_hittills(db: Path, d: date) -> float:
     """Revenue − cost from January through d's month: minus the sum of everything booked."""
     sql = "select coalesce(-sum(belopp), 0) from ekonomi where period between make_date(year($d::date), 1, 1) and $d"
-    return float(_en(db, sql, {"d": d}))  # type: ignore[arg-type]
+    return float(_en(db, sql, {"d": d}))
 
 
 def rader_lagrade_senast(db: Path) -> int:
     sql = "select sum(rader_lagrade) from import_fil where import_id = (select max(import_id) from import_log)"
-    return int(_en(db, sql, {}))  # type: ignore[arg-type]
+    return int(_en(db, sql, {}))
 
 
 def filer_i_loggen(db: Path) -> int:
-    return int(_en(db, "select count(*) from import_fil", {}))  # type: ignore[arg-type]
+    return int(_en(db, "select count(*) from import_fil", {}))
 
 
 def perspektivkommun(db: Path) -> str:
