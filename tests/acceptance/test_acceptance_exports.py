@@ -308,9 +308,8 @@ def test_reimport_logs_twice_and_keeps_figures(acceptance_db: Path, tmp_path: Pa
 
 
 def test_numeric_ids_and_kommunkoder_from_a_workbook(tmp_path: Path) -> None:
-    from tests.acceptance.kommunexport import PLACERINGAR, PLATSER, write_folder
-
     from tests.acceptance.acceptans_cli import import_folder
+    from tests.acceptance.kommunexport import PLACERINGAR, PLATSER, write_folder
 
     # Units as an Enheter sheet with numeric ids (1, 2.0 …) and kommun as Excel numbers
     # (380, 380.0, 381); the CSV placements name them "1" … and give EBO's kommun as 180.
