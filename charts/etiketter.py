@@ -1,13 +1,13 @@
 """Swedish display names for the codes the data uses.
 
 The database keeps the import contract's codes (`stodboende`, `K`); readers see
-`Stödboende` and `Flickor/kvinnor`. The names live in `data.vocabulary`; this module keeps
+`Stödboende` and `Flickor/kvinnor`. The names live in `ingest.vocabulary`; this module keeps
 the charts' helpers and re-exports the names so existing imports keep working.
 """
 
 from __future__ import annotations
 
-from data.vocabulary import (
+from ingest.vocabulary import (
     ALDERSGRANSER,
     ALDERSGRUPP,
     ALDERSGRUPPER,

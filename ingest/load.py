@@ -22,12 +22,12 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from ingest.modeller import kor_modeller
 from ingest.problems import ImportRefused, Problem
 from ingest.spec import TABLES
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 SCHEMA_SQL = DATA_DIR / "schema.sql"
-DERIVED_SQL = DATA_DIR / "derived.sql"
 KOMMUNER_CSV = DATA_DIR / "reference" / "kommuner.csv"
 LOG_TABLES = ("import_log", "import_fil")
 # The only table names that may stand in a statement: the contract's tables, the
@@ -99,7 +99,7 @@ def _build(
             _insert(con, table, frame)
         import_id = _carry_log(con, old)
         _log(con, import_id, files, entry)
-        con.execute(DERIVED_SQL.read_text(encoding="utf-8"))
+        kor_modeller(con)
         con.execute("checkpoint")
     finally:
         con.close()

@@ -20,7 +20,7 @@ import polars as pl
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 
-from data.vocabulary import ALDERSGRUPP, BOENDEFORM, KON, REGI
+from ingest.vocabulary import ALDERSGRUPP, BOENDEFORM, KON, REGI
 from queries.kolumner import filvy
 
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ from typing import Literal
 
 import polars as pl
 
-from data.vocabulary import ALDERSGRUPP, BOENDEFORM, KATEGORI, KON, PLATSTYP, REGI, RIKTNING, TYP
+from ingest.vocabulary import ALDERSGRUPP, BOENDEFORM, KATEGORI, KON, PLATSTYP, REGI, RIKTNING, TYP
 
 Slag = Literal["antal", "kr", "andel", "datum", "manad", "kod", "text", "id", "bool"]
 

@@ -1,7 +1,7 @@
 """The figures agree with a naive day-by-day reference on the demo database.
 
 The reference reads only the base tables and applies docs/metrics.md literally in plain
-Python, one day at a time: slow, obvious and independent of data/derived.sql and
+Python, one day at a time: slow, obvious and independent of data/models/ and
 queries/*.sql. It checks the interval machinery on a realistic, messy dataset (age
 revisions, transfers, places changing, thousands of placements).
 """

@@ -21,10 +21,26 @@ def _copy(db: Path, tmp_path: Path) -> Path:
     return kopia
 
 
-def test_derived_sql_ends_with_the_current_stamp() -> None:
-    # the statement carries the hash of the files as they are; after editing schema.sql or
-    # derived.sql run `python -m queries.stamp --skriv`
-    assert stamp.DERIVED_SQL.read_text(encoding="utf-8").endswith(stamp.statement())
+def test_the_hash_follows_the_models_not_their_comments(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ingest import modeller
+
+    fore = modeller.kod_hash()
+    kopia = tmp_path / "models"
+    shutil.copytree(modeller.MODELS_DIR, kopia)
+    monkeypatch.setattr(modeller, "MODELS_DIR", kopia)
+    fil = kopia / "060_aldersgrupp_for.sql"
+    fil.write_text(fil.read_text(encoding="utf-8") + "\n-- a comment needs no re-import\n")
+    modeller.modeller.cache_clear()
+    modeller.kod_hash.cache_clear()
+    assert modeller.kod_hash() == fore
+    fil.write_text(fil.read_text(encoding="utf-8").replace("18", "19", 1))
+    modeller.modeller.cache_clear()
+    modeller.kod_hash.cache_clear()
+    assert modeller.kod_hash() != fore
+    modeller.modeller.cache_clear()
+    modeller.kod_hash.cache_clear()
 
 
 def test_a_fresh_import_matches_the_code(personfall: Path) -> None:

@@ -1,4 +1,4 @@
-"""The one vocabulary (`data.vocabulary`) agrees with what the database accepts."""
+"""The one vocabulary (`ingest.vocabulary`) agrees with what the database accepts."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from data import vocabulary
+from ingest import vocabulary
 
 ROOT = Path(__file__).parents[2]
 SCHEMA = (ROOT / "data" / "schema.sql").read_text(encoding="utf-8")
@@ -39,7 +39,7 @@ def test_codes_are_the_schemas_check_values(column: str, names: dict[str, str]) 
 
 
 def test_age_groups_match_the_derived_macro() -> None:
-    derived = (ROOT / "data" / "derived.sql").read_text(encoding="utf-8")
+    derived = (ROOT / "data" / "models" / "060_aldersgrupp_for.sql").read_text(encoding="utf-8")
     macro = re.search(r"create macro aldersgrupp_for\(alder\) as.*?;", derived, re.S)
     assert macro
     con = duckdb.connect()
@@ -61,7 +61,7 @@ def test_kategori_codes_are_the_ledgers_categories() -> None:
 
 
 def test_vocabulary_imports_nothing_from_the_project() -> None:
-    source = (ROOT / "data" / "vocabulary.py").read_text(encoding="utf-8")
+    source = (ROOT / "ingest" / "vocabulary.py").read_text(encoding="utf-8")
     imports = re.findall(r"^(?:from|import) (\S+)", source, re.M)
     assert imports == ["__future__"]
 

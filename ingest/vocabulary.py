@@ -3,7 +3,7 @@
 The database keeps the import contract's codes (`stodboende`, `K`); readers see
 `Stödboende` and `Flickor/kvinnor`. Charts, table views, downloads and the export CLI
 take their names from here, and a test holds the codes to `data/schema.sql`'s CHECK
-constraints and the age bounds of `data/derived.sql`. Plain data, no project imports,
+constraints and the age bounds of `data/models/`. Plain data, no project imports,
 so that every layer (ingest, queries, charts, ui) may use it.
 """
 

@@ -1,7 +1,8 @@
 """Declarative data tests on the derived models, run on every import and in the test suite.
 
 Like dbt's schema tests: each test is one line of data (model, kind, columns or an
-expression), turned into one SQL query that returns the offending rows. An import whose
+expression), turned into one SQL query that returns the offending rows. Every table model's
+key comes from its own file header (`-- key: …`), so a model cannot be added without one. An import whose
 derived models fail any test is refused, because a failing test means a definition is
 wrong, not the municipality's data (the importer has validated that already). Identifiers
 in the SQL come only from this file (a whitelist checked by `_identifierare`); no value
@@ -15,7 +16,8 @@ from dataclasses import dataclass
 
 import duckdb
 
-from data.vocabulary import ALDERSGRUPPER, BOENDEFORM, KON, PLATSTYP
+from ingest.modeller import modeller
+from ingest.vocabulary import ALDERSGRUPPER, BOENDEFORM, KON, PLATSTYP
 
 Kind = str
 """`unik`, `ej_null`, `tillatna`, `intervall`, `ej_overlapp` or `uttryck`."""
@@ -46,7 +48,6 @@ TESTER: tuple[Datatest, ...] = (
     Datatest("ansvar_perioder", "ej_null", ("person_id", "anvisningskommun", "giltig_fran")),
     Datatest("ansvar_perioder", "intervall", ("giltig_fran", "giltig_till")),
     Datatest("ansvar_perioder", "ej_overlapp", ("giltig_fran", "giltig_till"), "person_id"),
-    Datatest("placering_perioder", "unik", ("placering_id",)),
     Datatest("placering_perioder", "ej_null", ("placering_id", "person_id", "startdatum")),
     Datatest("placering_perioder", "intervall", ("startdatum", "effektiv_slut")),
     Datatest("placering_perioder", "tillatna", ("boendeform",)),
@@ -54,7 +55,6 @@ TESTER: tuple[Datatest, ...] = (
     Datatest("status_perioder", "ej_overlapp", ("giltig_fran", "giltig_till"), "person_id"),
     Datatest("status_perioder", "tillatna", ("platstyp",)),
     Datatest("vard_perioder", "ej_null", ("placering_id", "person_id", "fran", "till", "kon")),
-    Datatest("vard_perioder", "unik", ("placering_id", "fran")),
     Datatest("vard_perioder", "intervall", ("fran", "till")),
     # counting rows on a date counts persons only because a person's rows never overlap
     Datatest("vard_perioder", "ej_overlapp", ("fran", "till"), "person_id"),
@@ -64,7 +64,6 @@ TESTER: tuple[Datatest, ...] = (
     Datatest("belaggning_perioder", "intervall", ("fran", "till")),
     Datatest("belaggning_perioder", "ej_overlapp", ("fran", "till"), "enhet_id, platstyp"),
     Datatest("belaggning_perioder", "uttryck", (), "antal_platser >= 0 and antal_placeringar >= 0"),
-    Datatest("belaggning_manader", "unik", ("enhet_id", "platstyp", "manad_start")),
     # care-days and place-days of a unit in a month never exceed what the month can hold
     Datatest(
         "belaggning_manader",
@@ -75,9 +74,7 @@ TESTER: tuple[Datatest, ...] = (
     ),
     # a person's care-days in a month never exceed the days of that month
     Datatest("vard_perioder", "vardygn_per_manad"),
-    Datatest("anvisningar_berikade", "unik", ("anvisning_id",)),
     Datatest("anvisningar_berikade", "uttryck", (), "nummer >= 1"),
-    Datatest("placeringar_efter_21", "unik", ("placering_id",)),
 )
 
 VARDYGN_PER_MANAD = """
@@ -105,7 +102,7 @@ ACCEPTED: dict[str, list[str]] = {
     # 'alla' is the derived models' own row for all of a unit's places
     "platstyp": [*PLATSTYP, "alla"],
 }
-"""Accepted values per column, from the one vocabulary (data/vocabulary.py)."""
+"""Accepted values per column, from the one vocabulary (ingest/vocabulary.py)."""
 
 _IDENTIFIERARE = re.compile(r"[a-z_][a-z0-9_]*")
 
@@ -159,10 +156,20 @@ class Fynd:
     rader: int
 
 
-def kor(con: duckdb.DuckDBPyConnection, tester: tuple[Datatest, ...] = TESTER) -> list[Fynd]:
-    """Run every test against the models in `con`; the failures, empty when all hold."""
+def nyckeltester() -> tuple[Datatest, ...]:
+    """A uniqueness test for every table model's key, as its file header declares it."""
+    return tuple(Datatest(m.namn, "unik", m.nyckel) for m in modeller() if m.tabell)
+
+
+def alla() -> tuple[Datatest, ...]:
+    """The declared tests above and the key test of every table model."""
+    return nyckeltester() + TESTER
+
+
+def kor(con: duckdb.DuckDBPyConnection, tester: tuple[Datatest, ...] | None = None) -> list[Fynd]:
+    """Run the tests against the models in `con`; the failures, empty when all hold."""
     fynd = []
-    for test in tester:
+    for test in alla() if tester is None else tester:
         params = {"tillatna": ACCEPTED[test.kolumner[0]]} if test.slag == "tillatna" else {}
         antal = con.execute(f"select count(*) from ({sql_for(test)})", params).fetchone()  # noqa: S608
         if antal and antal[0]:
