@@ -51,6 +51,8 @@ class Found:
     limits: Limits
     workbooks: dict[Path, bytes] = field(default_factory=dict)
     """Workbooks already read for their sheet names, so each is read once."""
+    named: set[str] = field(default_factory=set)
+    """Tables a file is named after, also when that file is refused (so not 'missing')."""
 
 
 NAME_WITH_PERSONNUMMER = (
@@ -79,10 +81,12 @@ def _classify(path: Path, found: Found) -> None:
     if path.name.startswith(("~$", ".")):
         found.notices.append(f"{path.name}: ignoreras (ingen exportfil)")
     elif (table in TABLES_BY_NAME or fold(path.name) in TABLES_BY_NAME) and _is_directory(path):
+        found.named.add(table if table in TABLES_BY_NAME else fold(path.name))
         found.problems.append(Problem(path.name, None, None, "är en mapp, inte en fil"))
     elif _is_directory(path):
         found.notices.append(f"{path.name}: ignoreras (en mapp)")
     elif suffix in TEXT_SUFFIXES + WORKBOOK_SUFFIXES and table in TABLES_BY_NAME:
+        found.named.add(table)
         if _readable(path, found):
             found.sources.append(Source(table, path, None))
     elif suffix in WORKBOOK_SUFFIXES:

@@ -155,7 +155,7 @@ def _empty_required(tables: dict[str, ParsedTable]) -> list[Problem]:
 
 
 def _missing_tables(found: Found, folder: Path) -> list[Problem]:
-    given = {source.table for source in found.sources}
+    given = {source.table for source in found.sources} | found.named
     needed = [table.name for table in TABLES if table.required]
     if given & set(NEEDS_KONTOPLAN):
         needed.append("kontoplan")

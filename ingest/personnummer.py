@@ -25,10 +25,12 @@ _PLUSES = "+\uff0b\u207a\u208a"
 # one character between the parts of the date: none, a dash, a dot, a slash, a
 # space (any Unicode space) or an underscore; the same one both times
 _DATE_SEP = rf"[{_DASHES}./_\s]?"
-# between the date and the last four digits: spaces around at most one mark
+# between the date and the last four digits: spaces around at most one mark (only
+# after a date written without separators; `2014-05-01 – 2015` is a range); no match
+# when the four digits go on as a date (`2014-05-01-2015-06-01`)
 _SERIAL_SEP = rf"\s*[{_DASHES}{_PLUSES}./_:]?\s*"
 _PATTERN = re.compile(
-    rf"(?<!\d)(\d\d)??(\d\d)({_DATE_SEP})(\d\d)\3(\d\d){_SERIAL_SEP}(\d\d\d\d)(?!\d)"
+    rf"(?<!\d)(\d\d)??(\d\d)({_DATE_SEP})(\d\d)\3(\d\d)({_SERIAL_SEP})(\d\d\d\d)(?!\d|[-.]\d\d)"
 )
 # Zero-width and other invisible format characters (category Cf, e.g. U+200B,
 # U+00AD soft hyphen, U+FEFF) are removed before the search, so they cannot split a number.
@@ -67,7 +69,9 @@ def _real_date(century: str | None, year: str, month: str, day: str) -> bool:
 
 
 def _is_personnummer(match: re.Match[str]) -> bool:
-    century, year, _, month, day, serial = match.groups()
+    century, year, date_sep, month, day, serial_sep, serial = match.groups()
+    if date_sep and len(serial_sep) > 1:
+        return False  # `2014-05-01 – 2015` is a date range, not a number
     parts = [_digits(part) for part in (year, month, day, serial)]
     if not _real_date(None if century is None else _digits(century), *parts[:3]):
         return False

@@ -154,13 +154,12 @@ def _fill(
 
 
 def _cap_cells(raw: RawTable, line: int, cells: list[Cell], limit: int, problems: Problems) -> None:
-    """Blank out and report cells longer than `limit` (their text is never echoed)."""
+    """Report cells longer than `limit` and cut them there, so later checks stay cheap."""
     for index, cell in enumerate(cells):
         if cell is not None and len(cell) > limit:
-            cells[index] = None
-            message = f"värdet har {len(cell):,} tecken, fler än gränsen {limit:,}".replace(
-                ",", " "
-            )
+            cells[index] = cell[:limit]
+            size, cap = (f"{number:,}".replace(",", " ") for number in (len(cell), limit))
+            message = f"värdet har {size} tecken, fler än gränsen {cap}"
             problems.append(Problem(raw.fil, line, _column_label(raw, index), message))
 
 

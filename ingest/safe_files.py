@@ -98,8 +98,7 @@ def _os_message(error: OSError) -> str:
 
 
 def _size(count: int) -> str:
-    """Bytes in Swedish units: 2147483648 -> `2 048 MB`."""
+    """Bytes in Swedish MB: 2147483648 -> `2 048 MB`, 1120000 -> `1,1 MB`."""
     megabytes = count / 1024**2
-    if megabytes >= 1:
-        return f"{round(megabytes):,} MB".replace(",", " ")
-    return f"{count:,} byte".replace(",", " ")
+    text = f"{megabytes:,.0f}" if megabytes.is_integer() else f"{megabytes:,.1f}"
+    return text.replace(",", " ").replace(".", ",") + " MB"

@@ -59,6 +59,7 @@ def parse_table(
     parsed = ParsedTable(spec, raw.fil, raw.sha256, lines, {}, raw.rows_read, raw.empty_rows, True)
     if not raw.header:
         parsed.complete = False
+        parsed.values = {column.name: [] for column in spec.columns}
         message = "filen är tom (ingen rubrikrad, bara tomma rader eller avgränsare)"
         return parsed, [Problem(raw.fil, None, None, message)], []
     positions, problems, extras = _map_header(raw, spec)
