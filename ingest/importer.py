@@ -133,7 +133,9 @@ def _parsed(found: Found, problems: Problems, notices: list[str]) -> dict[str, P
     for source in found.sources:
         raw, read_problems = read_source(source, found)
         problems += read_problems
-        if any(problem.rad is None for problem in read_problems):
+        if any(problem.rad is None for problem in read_problems) or (
+            read_problems and not raw.header
+        ):
             continue  # the file could not be read at all
         parsed, parse_problems, parse_notices = parse_table(raw, kommuner)
         tables[source.table] = parsed

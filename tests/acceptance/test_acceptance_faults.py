@@ -143,3 +143,22 @@ def test_refused_import_creates_no_database(tmp_path: Path) -> None:
         line.startswith("placeringar.csv:2: enhet_id:") for line in result.stderr.splitlines()
     )
     assert not db.exists()
+
+
+def test_word_autocorrected_personnummer_and_a_named_folder(
+    tmp_path: Path, acceptance_db: Path
+) -> None:
+    # Luhn over 070315123 gives check digit 3 (see above); Word turns `-` into an en dash
+    personer = list(k.PERSONER)
+    personer[2] = "EKB002;2009-06-01;flicka;Somalia;070315\u20131233"  # line 3
+    folder = k.write_folder(tmp_path / "bad", override={"personer": personer})
+    lines = refused(tmp_path, acceptance_db, folder)
+    assert lines == [
+        "personer.csv:3: Handläggare: värdet ser ut som ett personnummer; "
+        "personnummer får aldrig importeras",
+        "Importen avbröts: 1 fel. Databasen är oförändrad.",
+    ]
+    named = k.write_folder(tmp_path / "Ärende 20070315-1233")
+    lines = refused(tmp_path, acceptance_db, named)
+    assert "20070315" not in "\n".join(lines)
+    assert lines[0].startswith("exportmappen: mappens namn eller sökväg ser ut att innehålla")

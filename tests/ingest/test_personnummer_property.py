@@ -145,12 +145,8 @@ def test_the_expected_false_alarm_rate_holds_on_a_large_fixed_sample() -> None:
     rng = random.Random(8)
     ids = [f"{rng.randrange(10**10):010d}" for _ in range(20_000)]
     assert 100 <= sum(map(flagged, ids)) <= 200
-
-
-@pytest.mark.parametrize(
-    "template", ["{d} – {y}", "{d} - {y}-06-30", "{d}-{y}-06-30", "{d}—{y}-01-01", "{d} – {y}-12"]
-)
-def test_date_ranges_in_free_text_never_alarm(template: str) -> None:
-    start = date(1990, 1, 1)
-    days = [start + timedelta(days=n) for n in range(0, 13_000, 7)]
-    assert not any(contains_personnummer(template.format(d=d, y=d.year + 1)) for d in days)
+    # date ranges in free text never alarm, whatever their dates
+    days = [date(1990, 1, 1) + timedelta(days=n) for n in range(0, 13_000, 7)]
+    templates = ["{d} – {y}", "{d} - {y}-06-30", "{d}-{y}-06-30", "{d}—{y}-01-01", "{d} – {y}-12"]
+    ranges = [t.format(d=d, y=d.year + 1) for t in templates for d in days]
+    assert not any(map(contains_personnummer, ranges))
