@@ -72,7 +72,7 @@ def run_import(
     """
     folder, db_path = Path(folder), Path(db_path)
     kalla = kalla or str(folder.resolve())
-    _refuse_personnummer_in_path(f"{folder.resolve()}\x00{kalla}")
+    _refuse_personnummer_in_path([*folder.resolve().parts, kalla])
     limits = Limits(max_filstorlek or DEFAULT_MAX_BYTES)
     uttag = uttagsdatum or date.today()
     tables, notices, warnings = _validated(folder, uttag, limits, tomma_tabeller)
@@ -93,8 +93,9 @@ def run_import(
     return ImportResult(import_id, db_path, uttag, summaries, notices, warnings)
 
 
-def _refuse_personnummer_in_path(paths: str) -> None:
-    if contains_personnummer(paths):
+def _refuse_personnummer_in_path(names: list[str]) -> None:
+    """Each folder name on its own: `2024-06-30/1234` is two folders, not a number."""
+    if any(map(contains_personnummer, names)):
         message = (
             "mappens namn eller sökväg ser ut att innehålla ett personnummer; byt namn på "
             "mappen (sökvägen visas inte och lagras inte)"
