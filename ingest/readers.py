@@ -138,7 +138,8 @@ def _fill(
             problems.append(item)
             continue
         line, cells = item
-        _cap_cells(raw, line, cells, limits.max_cell_chars, problems)
+        if max(map(len, filter(None, cells)), default=0) > limits.max_cell_chars:
+            _cap_cells(raw, line, cells, limits.max_cell_chars, problems)
         if not any(cells):  # cells are None or non-empty text
             raw.empty_rows += have_header
         elif not have_header:
