@@ -29,6 +29,10 @@ PERSONNUMMER_HEADER = (
 )
 # id columns where a number that lost its leading zero is also checked
 ID_COLUMNS = frozenset({"person_id"})
+# A value these parsers accept (a date, a month, a fixed word, a kommun) has no room
+# for a personnummer, so in a complete table only the cells they refuse are searched:
+# a national export is mostly dates, and this keeps the search off them.
+CLOSED_KINDS = frozenset({Kind.DATE, Kind.MONTH, Kind.KON, Kind.ENUM, Kind.KOMMUN})
 
 
 @dataclass
@@ -65,8 +69,13 @@ def parse_table(
     positions, problems, extras = _map_header(raw, spec)
     notices = [f"{raw.fil}: extra kolumner ignoreras: {', '.join(extras)}"] if extras else []
     columns = _transpose(raw)
-    flagged = _personnummer_cells(raw, columns, lines, positions, problems)
     parsed.complete = all(c.name in positions for c in spec.columns if column_must_exist(spec, c))
+    closed = {
+        positions[c.name] for c in spec.columns if c.name in positions and c.kind in CLOSED_KINDS
+    }
+    flagged = _personnummer_cells(
+        raw, columns, positions, closed if parsed.complete else set(), problems
+    )
     for column in spec.columns:
         if column.name not in positions or not parsed.complete:
             parsed.values[column.name] = [None] * len(lines)
@@ -111,11 +120,12 @@ def _map_header(raw: RawTable, spec: Table) -> tuple[dict[str, int], list[Proble
 def _personnummer_cells(
     raw: RawTable,
     columns: list[list[Cell]],
-    lines: list[int],
     positions: dict[str, int],
+    closed: set[int],
     problems: list[Problem],
 ) -> dict[int, set[int]]:
-    """Every cell of every column that looks like a personnummer, by column index."""
+    """Every cell that looks like a personnummer, by column index (`closed` ones: later)."""
+    lines = [line for line, _ in raw.rows]
     names = {index: name for name, index in positions.items()}
     flagged: dict[int, set[int]] = {}
     for index, title in enumerate(raw.header):
@@ -129,6 +139,8 @@ def _personnummer_cells(
                 if cell is not None
             )
         is_id = names.get(index) in ID_COLUMNS
+        if index in closed:
+            continue  # searched cell by cell where the parser refuses (_parse_column)
         # one scan of the whole column first: a clean column is the usual case
         if not column_has_personnummer(cells) and not (is_id and _any_id_hit(cells)):
             continue
@@ -168,7 +180,8 @@ def _parse_column(
             try:
                 value = parser(cell)
             except ValueError as error:
-                problems.append(_problem(parsed, row, column, str(error)))
+                message = PERSONNUMMER if contains_personnummer(cell) else str(error)
+                problems.append(_problem(parsed, row, column, message))
                 value = None
         if column.non_negative and isinstance(value, int) and value < 0:
             problems.append(_problem(parsed, row, column, "får inte vara negativt"))
