@@ -117,6 +117,12 @@ create table import_log (
     uttagsdatum date not null,
     kalla varchar not null,
     demo boolean not null default false,
+    -- the import whose file this one replaced, and that file's checksum (NULL: no file before)
+    ersatter_import_id integer,
+    ersatt_sha256 varchar,
+    -- newest start, end, anvisning or ledger date in the data; warnings printed at import
+    senaste_handelse date,
+    varningar varchar[],
 );
 
 -- One row per table per import: where it came from and what was counted.

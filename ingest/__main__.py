@@ -2,78 +2,74 @@
 
 Municipal IT staff run the import by hand or from a scheduled job, so the
 command speaks Swedish, lists every problem as `fil:rad: kolumn: meddelande`,
-and exits 0 on success, 1 when the export was refused, 2 on a usage error.
+and exits 0 on success, 1 when the export was refused, 2 on a usage error and
+3 on an unexpected error (a Swedish line; the traceback only with `--debug`).
 """
 
 from __future__ import annotations
 
+import argparse
+import logging
+import os
 import sys
-from dataclasses import dataclass
+import traceback
 from datetime import date
 from pathlib import Path
 
+from ingest.cli_parser import SwedishParser
 from ingest.importer import ImportResult, run_import
+from ingest.personnummer import contains_personnummer
 from ingest.problems import ImportRefused
 
-USAGE = "användning: python -m ingest MAPP --db FIL [--uttagsdatum ÅÅÅÅ-MM-DD] [--demo]"
-HELP = f"""{USAGE}
-
-Importerar en exportmapp (CSV- eller Excel-filer enligt docs/import-format.md)
-till en DuckDB-fil. Databasen ändras bara om hela mappen är felfri.
-
-  MAPP                    mappen med exportfilerna
-  --db FIL                databasfilen som skapas eller ersätts
-  --uttagsdatum DATUM     exportens uttagsdatum (standard: dagens datum)
-  --demo                  markera importen som demodata"""
-
-
-class UsageError(Exception):
-    """The command line itself is wrong."""
-
-
-@dataclass
-class Arguments:
-    folder: Path
-    db: Path
-    uttagsdatum: date | None
-    demo: bool
-
-
-def parse_arguments(argv: list[str]) -> Arguments:
-    """Parse the command line (argparse would print English messages)."""
-    options: dict[str, str] = {}
-    positional: list[str] = []
-    demo, rest = False, list(argv)
-    while rest:
-        word = rest.pop(0)
-        name, _, inline = word.partition("=")
-        if word == "--demo":
-            demo = True
-        elif name in ("--db", "--uttagsdatum"):
-            if not inline and not rest:
-                raise UsageError(f"{name} kräver ett värde")
-            options[name] = inline or rest.pop(0)
-        elif word.startswith("-"):
-            raise UsageError(f"okänt alternativ {word}")
-        else:
-            positional.append(word)
-    if len(positional) != 1:
-        raise UsageError("ange exakt en exportmapp")
-    if not Path(positional[0]).is_dir():
-        raise UsageError(f"mappen {positional[0]} finns inte")
-    if "--db" not in options:
-        raise UsageError("--db FIL saknas")
-    uttag = options.get("--uttagsdatum")
-    return Arguments(
-        Path(positional[0]), Path(options["--db"]), _date(uttag) if uttag else None, demo
-    )
+DESCRIPTION = """Importerar en exportmapp (CSV- eller Excel-filer enligt docs/import-format.md)
+till en DuckDB-fil. Databasen ändras bara om hela mappen är felfri."""
 
 
 def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"ogiltigt uttagsdatum {text!r} (skriv ÅÅÅÅ-MM-DD)") from None
+        raise argparse.ArgumentTypeError(
+            f"ogiltigt uttagsdatum {text!r} (skriv ÅÅÅÅ-MM-DD)"
+        ) from None
+
+
+def _megabytes(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"ogiltig storlek {text!r} (ange ett heltal MB)")
+    return int(text) * 1024**2
+
+
+def parser() -> SwedishParser:
+    """The command's arguments (the same flags as before argparse, plus two)."""
+    tolk = SwedishParser(prog="python -m ingest", description=DESCRIPTION)
+    group = tolk.add_argument_group("argument")
+    group.add_argument("mapp", metavar="MAPP", type=Path, help="mappen med exportfilerna")
+    group.add_argument(
+        "--db",
+        metavar="FIL",
+        type=Path,
+        required=True,
+        help="databasfilen som skapas eller ersätts",
+    )
+    group.add_argument(
+        "--uttagsdatum",
+        metavar="DATUM",
+        type=_date,
+        help="exportens uttagsdatum, ÅÅÅÅ-MM-DD (standard: dagens datum)",
+    )
+    group.add_argument("--demo", action="store_true", help="markera importen som demodata")
+    group.add_argument(
+        "--max-filstorlek",
+        metavar="MB",
+        type=_megabytes,
+        help="största fil som läses, i MB (standard 2048)",
+    )
+    group.add_argument(
+        "--debug", action="store_true", help="skriv ut tekniska detaljer vid oväntade fel"
+    )
+    group.add_argument("-h", "--help", action="help", help="visa denna hjälp och avsluta")
+    return tolk
 
 
 def heltal(number: int) -> str:
@@ -82,7 +78,7 @@ def heltal(number: int) -> str:
 
 
 def report(result: ImportResult) -> list[str]:
-    """The success summary, one line per table, then notices."""
+    """The success summary, one line per table, then warnings and notices."""
     lines = [
         f"Import {result.import_id} klar: {result.db_path} "
         f"(uttagsdatum {result.uttagsdatum.isoformat()})"
@@ -95,33 +91,59 @@ def report(result: ImportResult) -> list[str]:
         if table.tomma_rader:
             line += f", {heltal(table.tomma_rader)} tomma rader hoppades över"
         lines.append(line)
+    lines.extend(f"Varning: {warning}" for warning in result.varningar)
     lines.extend(f"Observera: {notice}" for notice in result.notiser)
     return lines
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command; return the exit code."""
-    args = sys.argv[1:] if argv is None else argv
-    if "-h" in args or "--help" in args:
-        print(HELP)
-        return 0
+    tolk = parser()
+    args = tolk.parse_args(sys.argv[1:] if argv is None else argv)
+    if not args.mapp.is_dir():
+        shown = "" if contains_personnummer(str(args.mapp)) else f" {args.mapp}"
+        tolk.error(f"mappen{shown} finns inte")
+    logging.basicConfig(format="%(message)s", level=logging.WARNING, stream=sys.stderr)
+    before = _identity(args.db)
     try:
-        parsed = parse_arguments(args)
-    except UsageError as error:
-        print(f"{USAGE}\nfel: {error}", file=sys.stderr)
-        return 2
+        return _run(args)
+    except Exception as error:  # the last line of defence: never a bare traceback
+        changed = _identity(args.db) != before
+        print(f"Oväntat fel i importen ({type(error).__name__}).", file=sys.stderr)
+        print("Databasen har ersatts." if changed else "Databasen är oförändrad.", file=sys.stderr)
+        if args.debug:
+            traceback.print_exc()
+        else:
+            print("Kör igen med --debug för tekniska detaljer.", file=sys.stderr)
+        return 3
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         result = run_import(
-            parsed.folder, parsed.db, uttagsdatum=parsed.uttagsdatum, demo=parsed.demo
+            args.mapp,
+            args.db,
+            uttagsdatum=args.uttagsdatum,
+            demo=args.demo,
+            max_filstorlek=args.max_filstorlek,
         )
     except ImportRefused as refused:
         for problem in refused.problems:
             print(problem, file=sys.stderr)
-        count = len(refused.problems)
-        print(f"Importen avbröts: {heltal(count)} fel. Databasen är oförändrad.", file=sys.stderr)
+        count = heltal(refused.antal)
+        print(f"Importen avbröts: {count} fel. Databasen är oförändrad.", file=sys.stderr)
         return 1
     print("\n".join(report(result)))
     return 0
+
+
+def _identity(path: Path) -> tuple[int, int, int] | None:
+    """What tells a replaced file from an untouched one without reading it."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_ino, info.st_size, info.st_mtime_ns
 
 
 if __name__ == "__main__":

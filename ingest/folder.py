@@ -8,12 +8,17 @@ as notices, and a table given twice is an error rather than a silent pick.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import stat
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from ingest.limits import Limits
 from ingest.parse import fold
+from ingest.personnummer import contains_personnummer
 from ingest.problems import Problem
 from ingest.readers import RawTable, read_csv, read_sheet
+from ingest.safe_files import FileFault, check_entry, read_regular
+from ingest.sheets import SheetFault, sheet_names
 from ingest.spec import TABLES_BY_NAME
 
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -42,13 +47,30 @@ class Found:
     sources: list[Source]
     notices: list[str]
     problems: list[Problem]
+    folder: Path
+    limits: Limits
+    workbooks: dict[Path, bytes] = field(default_factory=dict)
+    """Workbooks already read for their sheet names, so each is read once."""
+    named: set[str] = field(default_factory=set)
+    """Tables a file is named after, also when that file is refused (so not 'missing')."""
 
 
-def discover(folder: Path) -> Found:
+NAME_WITH_PERSONNUMMER = (
+    "namnet på post nr {number} i mappen (i bokstavsordning) ser ut att innehålla ett "
+    "personnummer; byt namn på den (namnet visas inte här)"
+)
+
+
+def discover(folder: Path, limits: Limits) -> Found:
     """Map every file and sheet in `folder` to a contract table, or to a notice."""
-    found = Found([], [], [])
-    for path in sorted(folder.iterdir(), key=lambda p: p.name.casefold()):
-        _classify(path, found)
+    found = Found([], [], [], folder, limits)
+    entries = sorted(folder.iterdir(), key=lambda p: p.name.casefold())
+    for number, path in enumerate(entries, start=1):
+        if contains_personnummer(path.name):
+            message = NAME_WITH_PERSONNUMMER.format(number=number)
+            found.problems.append(Problem("exportmappen", None, None, message))
+        else:
+            _classify(path, found)
     found.problems.extend(_duplicates(found.sources))
     return found
 
@@ -56,12 +78,17 @@ def discover(folder: Path) -> Found:
 def _classify(path: Path, found: Found) -> None:
     table = fold(path.stem)
     suffix = path.suffix.lower()
-    if path.is_dir() or path.name.startswith(("~$", ".")):
+    if path.name.startswith(("~$", ".")):
         found.notices.append(f"{path.name}: ignoreras (ingen exportfil)")
-    elif suffix in TEXT_SUFFIXES and table in TABLES_BY_NAME:
-        found.sources.append(Source(table, path, None))
-    elif suffix in WORKBOOK_SUFFIXES and table in TABLES_BY_NAME:
-        found.sources.append(Source(table, path, None))
+    elif (table in TABLES_BY_NAME or fold(path.name) in TABLES_BY_NAME) and _is_directory(path):
+        found.named.add(table if table in TABLES_BY_NAME else fold(path.name))
+        found.problems.append(Problem(path.name, None, None, "är en mapp, inte en fil"))
+    elif _is_directory(path):
+        found.notices.append(f"{path.name}: ignoreras (en mapp)")
+    elif suffix in TEXT_SUFFIXES + WORKBOOK_SUFFIXES and table in TABLES_BY_NAME:
+        found.named.add(table)
+        if _readable(path, found):
+            found.sources.append(Source(table, path, None))
     elif suffix in WORKBOOK_SUFFIXES:
         _classify_sheets(path, found)
     elif suffix in UNSUPPORTED_SUFFIXES and table in TABLES_BY_NAME:
@@ -71,21 +98,38 @@ def _classify(path: Path, found: Found) -> None:
         found.notices.append(f"{path.name}: okänd fil, ignoreras")
 
 
-def _classify_sheets(path: Path, found: Found) -> None:
-    from openpyxl import load_workbook
-
+def _is_directory(path: Path) -> bool:
+    """A real directory (a link to one is judged as a link, by `check_entry`)."""
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many types for a damaged file
-        message = "filen kan inte läsas som Excel-arbetsbok (.xlsx)"
-        found.problems.append(Problem(path.name, None, None, message))
+        return stat.S_ISDIR(path.lstat().st_mode)
+    except OSError:
+        return False
+
+
+def _readable(path: Path, found: Found) -> bool:
+    try:
+        check_entry(path, found.folder)
+    except FileFault as fault:
+        found.problems.append(Problem(path.name, None, None, str(fault)))
+        return False
+    return True
+
+
+def _classify_sheets(path: Path, found: Found) -> None:
+    try:
+        data = read_regular(path, found.folder, found.limits.max_bytes)
+        names = sheet_names(data)
+    except (FileFault, SheetFault) as fault:
+        found.problems.append(Problem(path.name, None, None, str(fault)))
         return
-    names = list(workbook.sheetnames)
-    workbook.close()
+    found.workbooks[path] = data
     matched = [name for name in names if fold(name) in TABLES_BY_NAME]
     found.sources.extend(Source(fold(name), path, name) for name in matched)
-    for name in names:
-        if name not in matched:
+    for number, name in enumerate(names, start=1):
+        if contains_personnummer(name):
+            message = f"namnet på blad nr {number} ser ut att innehålla ett personnummer; byt namn"
+            found.problems.append(Problem(path.name, None, None, message))
+        elif name not in matched:
             found.notices.append(f"{path.name}[{name}]: okänt blad, ignoreras")
 
 
@@ -101,8 +145,15 @@ def _duplicates(sources: list[Source]) -> list[Problem]:
     return problems
 
 
-def read_source(source: Source) -> tuple[RawTable, list[Problem]]:
-    """Read one source into a raw table."""
+def read_source(source: Source, found: Found) -> tuple[RawTable, list[Problem]]:
+    """Read one source into a raw table; a file that may not be read is one problem."""
+    try:
+        data = found.workbooks.get(source.path) or read_regular(
+            source.path, found.folder, found.limits.max_bytes
+        )
+    except FileFault as fault:
+        raw = RawTable(source.table, source.fil, "")
+        return raw, [Problem(source.fil, None, None, str(fault))]
     if source.path.suffix.lower() in WORKBOOK_SUFFIXES:
-        return read_sheet(source.table, source.path, source.sheet, source.fil)
-    return read_csv(source.table, source.path)
+        return read_sheet(source.table, data, source.sheet, source.fil, found.limits)
+    return read_csv(source.table, data, source.fil, found.limits)

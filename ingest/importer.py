@@ -15,9 +15,13 @@ from pathlib import Path
 from ingest.checks import check_tables
 from ingest.folder import Found, discover, read_source
 from ingest.frames import to_frame
+from ingest.limits import Limits, Problems
 from ingest.load import FileRecord, LogEntry, read_kommuner, write_database
+from ingest.personnummer import contains_personnummer
 from ingest.problems import ImportRefused, Problem
-from ingest.spec import NEEDS_KONTOPLAN, TABLES
+from ingest.rimlighet import check_plausibility, newest_event, stale_warning
+from ingest.safe_files import DEFAULT_MAX_BYTES
+from ingest.spec import NEEDS_KONTOPLAN, TABLES, TABLES_BY_NAME
 from ingest.validate import ParsedTable, parse_table
 
 
@@ -45,6 +49,8 @@ class ImportResult:
     tabeller: list[TableSummary] = field(default_factory=list)
     notiser: list[str] = field(default_factory=list)
     """Things worth knowing that did not stop the import (ignored files, columns)."""
+    varningar: list[str] = field(default_factory=list)
+    """Implausible values and stale data: printed and kept in import_log.varningar."""
 
 
 def run_import(
@@ -54,14 +60,25 @@ def run_import(
     uttagsdatum: date | None = None,
     demo: bool = False,
     kalla: str | None = None,
+    max_filstorlek: int | None = None,
+    tomma_tabeller: bool = False,
 ) -> ImportResult:
     """Import an export folder into `db_path`; raise `ImportRefused` if anything is wrong.
 
     `kalla` names the source in the import log; by default the folder's absolute path.
+    `max_filstorlek` caps each file's size in bytes (default 2 GiB). `tomma_tabeller`
+    lets a required table have no rows (for fixtures that test empty data); an export
+    from a municipality never needs it.
     """
     folder, db_path = Path(folder), Path(db_path)
+    kalla = kalla or str(folder.resolve())
+    _refuse_personnummer_in_path([*folder.resolve().parts, kalla])
+    limits = Limits(max_filstorlek or DEFAULT_MAX_BYTES)
     uttag = uttagsdatum or date.today()
-    tables, notices = _validated(folder, uttag)
+    tables, notices, warnings = _validated(folder, uttag, limits, tomma_tabeller)
+    newest = newest_event(tables)
+    stale = None if uttagsdatum is not None else stale_warning(newest, uttag)
+    warnings = warnings + ([stale] if stale else [])
     frames = {name: to_frame(parsed) for name, parsed in tables.items()}
     summaries = [
         TableSummary(name, p.fil, p.rows_read, frames[name].height, p.empty_rows)
@@ -71,38 +88,77 @@ def run_import(
         FileRecord(s.tabell, s.fil, tables[s.tabell].sha256, s.rader_lasta, s.rader_lagrade)
         for s in summaries
     ]
-    entry = LogEntry(uttag, kalla or str(folder.resolve()), demo)
+    entry = LogEntry(uttag, kalla, demo, newest, tuple(warnings))
     import_id = write_database(db_path, frames, files, entry)
-    return ImportResult(import_id, db_path, uttag, summaries, notices)
+    return ImportResult(import_id, db_path, uttag, summaries, notices, warnings)
 
 
-def _validated(folder: Path, uttagsdatum: date) -> tuple[dict[str, ParsedTable], list[str]]:
+def _refuse_personnummer_in_path(names: list[str]) -> None:
+    """Each folder name on its own: `2024-06-30/1234` is two folders, not a number."""
+    if any(map(contains_personnummer, names)):
+        message = (
+            "mappens namn eller sökväg ser ut att innehålla ett personnummer; byt namn på "
+            "mappen (sökvägen visas inte och lagras inte)"
+        )
+        raise ImportRefused([Problem("exportmappen", None, None, message)])
+
+
+def _validated(
+    folder: Path, uttagsdatum: date, limits: Limits, tomma_tabeller: bool
+) -> tuple[dict[str, ParsedTable], list[str], list[str]]:
     if not folder.is_dir():
         raise ImportRefused([Problem(str(folder), None, None, "mappen finns inte")])
-    found = discover(folder)
-    problems, notices = list(found.problems), list(found.notices)
+    try:
+        found = discover(folder, limits)
+    except OSError:
+        raise ImportRefused([Problem(folder.name, None, None, "mappen kan inte läsas")]) from None
+    problems, notices = Problems(found.problems), list(found.notices)
     problems.extend(_missing_tables(found, folder))
+    tables = _parsed(found, problems, notices)
+    problems.extend(check_tables(tables))
+    if not tomma_tabeller:
+        problems.extend(_empty_required(tables))
+    findings = list(check_plausibility(tables, uttagsdatum))
+    problems.extend(f.problem for f in findings if f.error)
+    if problems:
+        raise ImportRefused(problems.with_summaries(), problems.total)
+    warnings = [str(f.problem) for f in findings if not f.error]
+    notices.extend(_future_placements(tables, uttagsdatum))
+    order = [table.name for table in TABLES]
+    return dict(sorted(tables.items(), key=lambda item: order.index(item[0]))), notices, warnings
+
+
+def _parsed(found: Found, problems: Problems, notices: list[str]) -> dict[str, ParsedTable]:
     kommuner = read_kommuner()
     tables: dict[str, ParsedTable] = {}
     for source in found.sources:
-        raw, read_problems = read_source(source)
+        raw, read_problems = read_source(source, found)
         problems += read_problems
-        if any(problem.rad is None for problem in read_problems):
+        if any(problem.rad is None for problem in read_problems) or (
+            read_problems and not raw.header
+        ):
             continue  # the file could not be read at all
         parsed, parse_problems, parse_notices = parse_table(raw, kommuner)
         tables[source.table] = parsed
         problems += parse_problems
         notices += parse_notices
-    problems.extend(check_tables(tables))
-    if problems:
-        raise ImportRefused(problems)
-    notices.extend(_future_placements(tables, uttagsdatum))
-    order = [table.name for table in TABLES]
-    return dict(sorted(tables.items(), key=lambda item: order.index(item[0]))), notices
+    return tables
+
+
+def _empty_required(tables: dict[str, ParsedTable]) -> list[Problem]:
+    """A header-only file for a required table would replace all its rows with none."""
+    return [
+        Problem(parsed.fil, None, None, f"tabellen {name} har inga rader (bara en rubrikrad)")
+        for name, parsed in tables.items()
+        if TABLES_BY_NAME[name].required
+        and parsed.complete
+        and not parsed.lines
+        and parsed.rows_read == 0
+    ]
 
 
 def _missing_tables(found: Found, folder: Path) -> list[Problem]:
-    given = {source.table for source in found.sources}
+    given = {source.table for source in found.sources} | found.named
     needed = [table.name for table in TABLES if table.required]
     if given & set(NEEDS_KONTOPLAN):
         needed.append("kontoplan")

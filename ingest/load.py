@@ -4,17 +4,15 @@ The dashboard reads the DuckDB file while an import runs, so the live file is
 never written to: a complete new file is built beside it and `os.replace`d
 over it. A reader holding the old file keeps its complete old data; the next
 reader opens the complete new one. A lock file serialises imports so two
-cannot interleave their log rows.
+cannot interleave their log rows; `ingest.swap` holds the file handling.
 """
 
 from __future__ import annotations
 
 import csv
-import fcntl
-import os
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+import errno
+import hashlib
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -25,6 +23,15 @@ import polars as pl
 from ingest.modeller import kor_modeller
 from ingest.problems import ImportRefused, Problem
 from ingest.spec import TABLES
+from ingest.swap import (
+    import_lock,
+    protect_like,
+    remove_staging,
+    remove_stale_staging,
+    replace,
+    staging_path,
+    target_of,
+)
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 SCHEMA_SQL = DATA_DIR / "schema.sql"
@@ -60,6 +67,8 @@ class LogEntry:
     uttagsdatum: date
     kalla: str
     demo: bool
+    senaste_handelse: date | None = None
+    varningar: tuple[str, ...] = ()
 
 
 def read_kommuner() -> dict[str, str]:
@@ -71,16 +80,34 @@ def read_kommuner() -> dict[str, str]:
 def write_database(
     db_path: Path, frames: dict[str, pl.DataFrame], files: list[FileRecord], entry: LogEntry
 ) -> int:
-    """Build a complete new database beside `db_path`, swap it in, return the import id."""
-    with _import_lock(db_path):
-        staging = db_path.with_name(f"{db_path.name}.tmp-{uuid.uuid4().hex}")
+    """Build a complete new database beside `db_path`, swap it in, return the import id.
+
+    When `db_path` is a link, its target is replaced and the link stays. A failure
+    while the new file is written (a full disk) is an `ImportRefused`: the old file
+    was never touched.
+    """
+    target = target_of(db_path)
+    with import_lock(target):
+        remove_stale_staging(target)
+        staging = staging_path(target)
         try:
-            import_id = _build(staging, db_path, frames, files, entry)
-            os.replace(staging, db_path)
+            import_id = _build(staging, target, frames, files, entry)
+            replace(staging, target)
+        except (duckdb.Error, OSError) as error:
+            raise ImportRefused([Problem(target.name, None, None, _write_failure(error))]) from None
         finally:
-            _remove(staging)
-        _sync_directory(db_path.parent)
+            remove_staging(staging)
     return import_id
+
+
+def _write_failure(error: BaseException) -> str:
+    text = str(error).lower()
+    full = getattr(error, "errno", None) in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)
+    if full or "no space" in text or "file too large" in text or "quota" in text:
+        reason = "disken blev full"
+    else:
+        reason = f"skrivfel ({type(error).__name__})"
+    return f"den nya databasfilen kunde inte skrivas: {reason}. Databasen är oförändrad."
 
 
 def _build(
@@ -92,17 +119,19 @@ def _build(
 ) -> int:
     con = duckdb.connect(str(staging))
     try:
+        protect_like(staging, old)
         con.execute("set enable_progress_bar = false")
         con.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
         _insert(con, "kommuner", pl.read_csv(KOMMUNER_CSV, infer_schema=False))
         for table, frame in frames.items():
             _insert(con, table, frame)
-        import_id = _carry_log(con, old)
-        _log(con, import_id, files, entry)
+        import_id, previous = _carry_log(con, old)
+        _log(con, import_id, previous, files, entry)
         kor_modeller(con)
         con.execute("checkpoint")
     finally:
-        con.close()
+        with suppress(duckdb.Error):  # after a fatal error closing fails too
+            con.close()
     return import_id
 
 
@@ -116,63 +145,60 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> 
         con.unregister("inkommande")
 
 
-def _carry_log(con: duckdb.DuckDBPyConnection, old: Path) -> int:
-    """Copy the old file's import history; return the next import id."""
+Previous = tuple[int | None, str | None]
+"""(import id, SHA-256) of the file being replaced; (None, None) when there is none."""
+
+
+def _carry_log(con: duckdb.DuckDBPyConnection, old: Path) -> tuple[int, Previous]:
+    """Copy the old file's import history; return the next import id and what it replaces."""
+    previous: Previous = (None, None)
     if old.exists():
         try:
-            with duckdb.connect(str(old), read_only=True) as previous:
+            with duckdb.connect(str(old), read_only=True) as earlier:
                 selects = ["select * from " + _tabell(t) for t in LOG_TABLES]  # noqa: S608 - whitelisted
-                history = [previous.sql(sql).pl() for sql in selects]
+                history = [earlier.sql(sql).pl() for sql in selects]
         except duckdb.Error:
             message = "den befintliga databasen kan inte läsas; dess importlogg kan inte föras över"
             raise ImportRefused([Problem(old.name, None, None, message)]) from None
         for table, frame in zip(LOG_TABLES, history, strict=True):
             _insert(con, table, frame)
+        last = history[0]["import_id"].max() if history[0].height else None
+        previous = (int(last) if last is not None else None, _sha256(old))  # type: ignore[arg-type]
     row = con.execute("select coalesce(max(import_id), 0) + 1 from import_log").fetchone()
-    return int(row[0]) if row else 1
+    return (int(row[0]) if row else 1), previous
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def _log(
-    con: duckdb.DuckDBPyConnection, import_id: int, files: list[FileRecord], entry: LogEntry
+    con: duckdb.DuckDBPyConnection,
+    import_id: int,
+    previous: Previous,
+    files: list[FileRecord],
+    entry: LogEntry,
 ) -> None:
     con.execute(
-        "insert into import_log values (?, ?, ?, ?, ?)",
+        "insert into import_log (import_id, importerad, uttagsdatum, kalla, demo, "
+        "ersatter_import_id, ersatt_sha256, senaste_handelse, varningar) "
+        "values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             import_id,
             datetime.now().replace(microsecond=0),
             entry.uttagsdatum,
             entry.kalla,
             entry.demo,
+            *previous,
+            entry.senaste_handelse,
+            list(entry.varningar),
         ],
     )
     con.executemany(
         "insert into import_fil values (?, ?, ?, ?, ?, ?)",
         [[import_id, f.tabell, f.fil, f.sha256, f.rader_lasta, f.rader_lagrade] for f in files],
     )
-
-
-@contextmanager
-def _import_lock(db_path: Path) -> Iterator[None]:
-    """An exclusive lock beside the database (named so .gitignore covers it)."""
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    with db_path.with_name(f"{db_path.name}.tmp.lock").open("a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def _remove(staging: Path) -> None:
-    for path in (staging, staging.with_name(staging.name + ".wal")):
-        with suppress(FileNotFoundError):
-            path.unlink()
-
-
-def _sync_directory(directory: Path) -> None:
-    """Make the rename durable: without this a crash could bring back the old file."""
-    handle = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(handle)
-    finally:
-        os.close(handle)

@@ -15,18 +15,10 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
+from ingest.personnummer import contains_personnummer
 from ingest.spec import Column, Kind
 
 _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u"})
-_MONTH = r"(?:0[1-9]|1[0-2])"
-# 61-91 are samordningsnummer days (day + 60)
-_DAY = r"(?:0[1-9]|[12][0-9]|3[01]|6[1-9]|[78][0-9]|9[01])"
-_PERSONNUMMER = re.compile(
-    rf"(?<![0-9])(?:(?:[0-9]{{2}})?[0-9]{{2}}{_MONTH}{_DAY}[-+][0-9]{{4}}"
-    rf"|[0-9]{{4}}{_MONTH}{_DAY}[0-9]{{4}}|[0-9]{{2}}{_MONTH}{_DAY}[0-9]{{4}})(?![0-9])"
-)
-# every shape above contains this; it is a much cheaper first scan
-_CANDIDATE = re.compile(r"[0-9]{6}[-+]?[0-9]{4}")
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[ T]00:00(?::00(?:\.0+)?)?)?")
 _COMPACT_DATE = re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})")
 _ISO_MONTH = re.compile(r"([0-9]{4})-?([0-9]{2})")
@@ -64,8 +56,8 @@ def shown(text: str) -> str:
 
 
 def looks_like_personnummer(text: str) -> bool:
-    """Whether the text contains something shaped like a personnummer."""
-    return _CANDIDATE.search(text) is not None and _PERSONNUMMER.search(text) is not None
+    """Whether the text contains a personnummer in any written form (see ingest.personnummer)."""
+    return contains_personnummer(text)
 
 
 @lru_cache(maxsize=65536)

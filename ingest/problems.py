@@ -34,9 +34,11 @@ class Problem:
 class ImportRefused(Exception):
     """The folder had at least one error; the database file was not touched."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], antal: int | None = None) -> None:
         self.problems = sorted(problems, key=_sort_key)
-        super().__init__(f"{len(self.problems)} fel i exporten")
+        self.antal = len(self.problems) if antal is None else antal
+        """Every problem found; more than listed when a file had very many."""
+        super().__init__(f"{self.antal} fel i exporten")
 
 
 def _sort_key(problem: Problem) -> tuple[str, int, str, str]:

@@ -9,7 +9,6 @@ the line (CSV) or row (sheet) a person would look for.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import hashlib
 import io
@@ -17,9 +16,13 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from pathlib import Path
 
+from ingest.decoding import decode as decode
+from ingest.decoding import decode_file
+from ingest.limits import Limits, Problems
+from ingest.personnummer import contains_personnummer
 from ingest.problems import Problem
+from ingest.sheets import SheetFault, sheet_rows, uncalculated_formulas
 
 Cell = str | None
 SEPARATORS = (";", ",", "\t")
@@ -62,35 +65,19 @@ def clean(value: object) -> Cell:
     return text or None
 
 
-def read_csv(table: str, path: Path) -> tuple[RawTable, list[Problem]]:
-    """Read one CSV file, detecting encoding and separator."""
-    data = path.read_bytes()
-    raw = RawTable(table, path.name, hashlib.sha256(data).hexdigest())
-    text = decode(data)
+def read_csv(table: str, data: bytes, fil: str, limits: Limits) -> tuple[RawTable, Problems]:
+    """Read one CSV file's bytes, detecting encoding and separator."""
+    raw = RawTable(table, fil, hashlib.sha256(data).hexdigest())
+    text, problems = decode_file(data, fil)
     if text is None:
-        message = "okänd teckenkodning (spara som UTF-8 eller Windows-1252)"
-        return raw, [Problem(raw.fil, None, None, message)]
+        return raw, Problems(problems)
     separator, first_line = detect_separator(text), 1
     hint = _SEPARATOR_HINT.match(text)
     if hint is not None:
         # Excel writes and honours a first line `sep=;`
         separator, first_line, text = hint[1], 2, text[hint.end() :]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
-    return raw, _fill(raw, _csv_rows(reader, raw.fil, first_line), check_width=True)
-
-
-def decode(data: bytes) -> str | None:
-    """Strict UTF-8 (BOM optional), Excel's UTF-16 text, else Windows-1252."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encodings: tuple[str, ...] = ("utf-16",)
-    else:
-        encodings = ("utf-8-sig", "cp1252")
-    for encoding in encodings:
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return None
+    return raw, _fill(raw, _csv_rows(reader, raw.fil, first_line), limits, check_width=True)
 
 
 def detect_separator(text: str) -> str:
@@ -116,44 +103,43 @@ def _csv_rows(
             yield line, [cell.strip() or None for cell in row]
             line = first_line + reader.line_num  # type: ignore[attr-defined]
     except csv.Error as error:
-        yield Problem(fil, line, None, f"filen kan inte läsas som CSV ({error})")
+        reason = "ett fält är för långt" if "field limit" in str(error) else str(error)
+        yield Problem(fil, line, None, f"filen kan inte läsas som CSV ({reason})")
 
 
 def read_sheet(
-    table: str, path: Path, sheet: str | None, fil: str
-) -> tuple[RawTable, list[Problem]]:
-    """Read one sheet (the first when `sheet` is None) of a workbook."""
-    from openpyxl import load_workbook
-
-    data = path.read_bytes()
+    table: str, data: bytes, sheet: str | None, fil: str, limits: Limits
+) -> tuple[RawTable, Problems]:
+    """Read one sheet (the first when `sheet` is None) of a workbook's bytes."""
     raw = RawTable(table, fil, hashlib.sha256(data).hexdigest())
+    formulas = uncalculated_formulas(data, sheet, fil)
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many types for a damaged file
-        return raw, [Problem(fil, None, None, "filen kan inte läsas som Excel-arbetsbok (.xlsx)")]
-    try:
-        worksheet = workbook[sheet] if sheet is not None else workbook.worksheets[0]
-        # some writers store a wrong used range, which would cut rows off
-        worksheet.reset_dimensions()
         rows = (
-            (number, [clean(cell) for cell in values])
-            for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1)
+            (number, [clean(cell) for cell in values]) for number, values in sheet_rows(data, sheet)
         )
-        return raw, _fill(raw, rows, check_width=False)
-    finally:
-        workbook.close()
+        problems = _fill(raw, rows, limits, check_width=False)
+    except SheetFault as fault:
+        return raw, Problems([Problem(fil, None, None, str(fault))])
+    problems.extend(formulas)
+    return raw, problems
 
 
 def _fill(
-    raw: RawTable, rows: Iterable[tuple[int, list[Cell]] | Problem], *, check_width: bool
-) -> list[Problem]:
-    problems: list[Problem] = []
+    raw: RawTable,
+    rows: Iterable[tuple[int, list[Cell]] | Problem],
+    limits: Limits,
+    *,
+    check_width: bool,
+) -> Problems:
+    problems = Problems()
     have_header = False
     for item in rows:
         if isinstance(item, Problem):
             problems.append(item)
             continue
         line, cells = item
+        if max(map(len, filter(None, cells)), default=0) > limits.max_cell_chars:
+            _cap_cells(raw, line, cells, limits.max_cell_chars, problems)
         if not any(cells):  # cells are None or non-empty text
             raw.empty_rows += have_header
         elif not have_header:
@@ -166,6 +152,28 @@ def _fill(
             else:
                 problems.append(problem)
     return problems
+
+
+def _cap_cells(raw: RawTable, line: int, cells: list[Cell], limit: int, problems: Problems) -> None:
+    """Report cells longer than `limit` and cut them there, so later checks stay cheap."""
+    for index, cell in enumerate(cells):
+        if cell is not None and len(cell) > limit:
+            cells[index] = cell[:limit]
+            size, cap = (f"{number:,}".replace(",", " ") for number in (len(cell), limit))
+            message = f"värdet har {size} tecken, fler än gränsen {cap}"
+            problems.append(Problem(raw.fil, line, _column_label(raw, index), message))
+
+
+def _column_label(raw: RawTable, index: int) -> str:
+    title = raw.header[index] if index < len(raw.header) else None
+    return column_label(title, index)
+
+
+def column_label(title: Cell, index: int) -> str:
+    """A column as a message names it: its header, or `kolumn N` when that cannot be shown."""
+    if title is None or len(title) > 64 or contains_personnummer(title):
+        return f"kolumn {index + 1}"
+    return title
 
 
 def _trim(cells: list[Cell], check_width: bool) -> list[Cell]:

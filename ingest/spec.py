@@ -1,8 +1,8 @@
 """The import contract as data: which tables exist, their columns and kinds.
 
-Readers, validation and loading all work from these specs, so the contract
-(`/work/shared/DATA_CONTRACT.md`, documented for users in
-`docs/import-format.md`) is written down exactly once in code. Column order
+Readers, validation and loading all work from these specs, so the import
+contract (documented for users in `docs/import-format.md`) is written down
+exactly once in code. Column order
 follows `data/schema.sql`; table and column names here are also the only
 identifiers ever placed in SQL text (a whitelist).
 """

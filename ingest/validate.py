@@ -12,12 +12,27 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ingest.parse import fold, looks_like_personnummer, parser_for
+from ingest.limits import Problems
+from ingest.parse import fold, parser_for
+from ingest.personnummer import (
+    column_has_personnummer,
+    contains_personnummer,
+    is_id_without_leading_zero,
+)
 from ingest.problems import Problem
-from ingest.readers import Cell, RawTable
+from ingest.readers import Cell, RawTable, column_label
 from ingest.spec import TABLES_BY_NAME, Column, Kind, Table, column_must_exist
 
 PERSONNUMMER = "värdet ser ut som ett personnummer; personnummer får aldrig importeras"
+PERSONNUMMER_HEADER = (
+    "kolumnrubriken ser ut som ett personnummer; personnummer får aldrig importeras"
+)
+# id columns where a number that lost its leading zero is also checked
+ID_COLUMNS = frozenset({"person_id"})
+# A value these parsers accept (a date, a month, a fixed word, a kommun) has no room
+# for a personnummer, so in a complete table only the cells they refuse are searched:
+# a national export is mostly dates, and this keeps the search off them.
+CLOSED_KINDS = frozenset({Kind.DATE, Kind.MONTH, Kind.KON, Kind.ENUM, Kind.KOMMUN})
 
 
 @dataclass
@@ -48,12 +63,19 @@ def parse_table(
     parsed = ParsedTable(spec, raw.fil, raw.sha256, lines, {}, raw.rows_read, raw.empty_rows, True)
     if not raw.header:
         parsed.complete = False
-        return parsed, [Problem(raw.fil, None, None, "filen är tom (rubrikrad saknas)")], []
+        parsed.values = {column.name: [] for column in spec.columns}
+        message = "filen är tom (ingen rubrikrad, bara tomma rader eller avgränsare)"
+        return parsed, [Problem(raw.fil, None, None, message)], []
     positions, problems, extras = _map_header(raw, spec)
     notices = [f"{raw.fil}: extra kolumner ignoreras: {', '.join(extras)}"] if extras else []
     columns = _transpose(raw)
-    flagged = _personnummer_cells(raw, columns, lines, positions, problems)
     parsed.complete = all(c.name in positions for c in spec.columns if column_must_exist(spec, c))
+    closed = {
+        positions[c.name] for c in spec.columns if c.name in positions and c.kind in CLOSED_KINDS
+    }
+    flagged = _personnummer_cells(
+        raw, columns, positions, closed if parsed.complete else set(), problems
+    )
     for column in spec.columns:
         if column.name not in positions or not parsed.complete:
             parsed.values[column.name] = [None] * len(lines)
@@ -74,16 +96,20 @@ def _transpose(raw: RawTable) -> list[list[Cell]]:
 
 def _map_header(raw: RawTable, spec: Table) -> tuple[dict[str, int], list[Problem], list[str]]:
     positions: dict[str, int] = {}
-    problems: list[Problem] = []
+    problems = Problems()
     extras: list[str] = []
     for index, title in enumerate(raw.header):
         key = fold(title) if title is not None else ""
-        if key in spec.column_names and key in positions:
+        if title is not None and contains_personnummer(title):
+            problems.append(
+                Problem(raw.fil, raw.header_line, f"kolumn {index + 1}", PERSONNUMMER_HEADER)
+            )
+        elif key in spec.column_names and key in positions:
             problems.append(Problem(raw.fil, raw.header_line, key, "kolumnen finns två gånger"))
         elif key in spec.column_names:
             positions[key] = index
-        elif title is not None and not looks_like_personnummer(title):
-            extras.append(title)
+        elif title is not None:
+            extras.append(column_label(title, index))
     for column in spec.columns:
         if column.name not in positions and column_must_exist(spec, column):
             message = "kolumnen saknas i rubrikraden"
@@ -94,15 +120,16 @@ def _map_header(raw: RawTable, spec: Table) -> tuple[dict[str, int], list[Proble
 def _personnummer_cells(
     raw: RawTable,
     columns: list[list[Cell]],
-    lines: list[int],
     positions: dict[str, int],
+    closed: set[int],
     problems: list[Problem],
 ) -> dict[int, set[int]]:
-    """Every cell of every column that looks like a personnummer, by column index."""
+    """Every cell that looks like a personnummer, by column index (`closed` ones: later)."""
+    lines = [line for line, _ in raw.rows]
     names = {index: name for name, index in positions.items()}
     flagged: dict[int, set[int]] = {}
     for index, title in enumerate(raw.header):
-        column_name = names.get(index, title or f"kolumn {index + 1}")
+        column_name = names.get(index) or column_label(title, index)
         cells = columns[index]
         if title is None:
             message = "värde i en kolumn utan rubrik"
@@ -111,14 +138,25 @@ def _personnummer_cells(
                 for row, cell in enumerate(cells)
                 if cell is not None
             )
+        is_id = names.get(index) in ID_COLUMNS
+        if index in closed:
+            continue  # searched cell by cell where the parser refuses (_parse_column)
         # one scan of the whole column first: a clean column is the usual case
-        if not looks_like_personnummer("\n".join(filter(None, cells))):
+        if not column_has_personnummer(cells) and not (is_id and _any_id_hit(cells)):
             continue
         for row, cell in enumerate(cells):
-            if cell is not None and looks_like_personnummer(cell):
+            if cell is not None and _personnummer_cell(cell, is_id):
                 flagged.setdefault(index, set()).add(row)
                 problems.append(Problem(raw.fil, lines[row], column_name, PERSONNUMMER))
     return flagged
+
+
+def _any_id_hit(cells: list[Cell]) -> bool:
+    return any(is_id_without_leading_zero(cell) for cell in cells if cell is not None)
+
+
+def _personnummer_cell(cell: str, is_id: bool) -> bool:
+    return contains_personnummer(cell) or (is_id and is_id_without_leading_zero(cell))
 
 
 def _parse_column(
@@ -142,7 +180,8 @@ def _parse_column(
             try:
                 value = parser(cell)
             except ValueError as error:
-                problems.append(_problem(parsed, row, column, str(error)))
+                message = PERSONNUMMER if contains_personnummer(cell) else str(error)
+                problems.append(_problem(parsed, row, column, message))
                 value = None
         if column.non_negative and isinstance(value, int) and value < 0:
             problems.append(_problem(parsed, row, column, "får inte vara negativt"))

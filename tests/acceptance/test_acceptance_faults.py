@@ -31,8 +31,9 @@ def refused(tmp_path: Path, acceptance_db: Path, folder: Path) -> list[str]:
 
 def test_csv_errors_all_reported_at_once(tmp_path: Path, acceptance_db: Path) -> None:
     personer = list(k.PERSONER)
+    # Luhn over 070315123 (weights 2,1,2,…): 0+7+0+3+2+5+2+2+6 = 27 → check digit 3
     # line 3: a bad date and a personnummer-like value in an extra column
-    personer[2] = "EKB002;31/12/2009;flicka;Somalia;070315-1234"
+    personer[2] = "EKB002;31/12/2009;flicka;Somalia;070315-1233"
     anvisningar = list(k.ANVISNINGAR)
     anvisningar[7] = "A7;EKB007;20250125;9999;;asylsokande;;;"  # line 8: unknown kommun
     placeringar = list(k.PLACERINGAR)
@@ -45,7 +46,7 @@ def test_csv_errors_all_reported_at_once(tmp_path: Path, acceptance_db: Path) ->
     )
     lines = refused(tmp_path, acceptance_db, folder)
     text = "\n".join(lines)
-    assert "070315-1234" not in text
+    assert "070315-1233" not in text
     expected_starts = [
         "personer.csv:3: fodelsedatum:",
         "personer.csv:3: Handläggare:",
@@ -96,8 +97,9 @@ def test_bad_uttagsdatum_is_a_usage_error(tmp_path: Path, acceptance_db: Path) -
 
 def test_identity_and_shape_errors(tmp_path: Path, acceptance_db: Path) -> None:
     personer = list(k.PERSONER)
-    personer[1] = "200703151234;20070315;M;AFG;"  # line 2: a 12-digit personnummer as id
-    personer[3] = "EKB003;20060101;pojke;ERI;0703751234"  # line 4: samordningsnummer, 10 digits
+    # Luhn: 070315123 → 27 → check 3; 070375123 → 0+7+0+3+(14→5)+5+2+2+6 = 30 → check 0
+    personer[1] = "200703151233;20070315;M;AFG;"  # line 2: a 12-digit personnummer as id
+    personer[3] = "EKB003;20060101;pojke;ERI;0703751230"  # line 4: samordningsnummer, 10 digits
     personer.insert(9, "EKB008;2008-03-16;kvinna;Etiopien;")  # line 10: id again (line 9)
     anvisningar = list(k.ANVISNINGAR)
     anvisningar[2] = "A2;EKB099;2025-01-10;Uppsala;;Asylsökande;;;"  # line 3: no such person
@@ -115,7 +117,7 @@ def test_identity_and_shape_errors(tmp_path: Path, acceptance_db: Path) -> None:
     )
     lines = refused(tmp_path, acceptance_db, folder)
     text = "\n".join(lines)
-    assert "200703151234" not in text and "0703751234" not in text
+    assert "200703151233" not in text and "0703751230" not in text
     for start in [
         "personer.csv:2: person_id:",
         "personer.csv:4: Handläggare:",
@@ -141,3 +143,22 @@ def test_refused_import_creates_no_database(tmp_path: Path) -> None:
         line.startswith("placeringar.csv:2: enhet_id:") for line in result.stderr.splitlines()
     )
     assert not db.exists()
+
+
+def test_word_autocorrected_personnummer_and_a_named_folder(
+    tmp_path: Path, acceptance_db: Path
+) -> None:
+    # Luhn over 070315123 gives check digit 3 (see above); Word turns `-` into an en dash
+    personer = list(k.PERSONER)
+    personer[2] = "EKB002;2009-06-01;flicka;Somalia;070315\u20131233"  # line 3
+    folder = k.write_folder(tmp_path / "bad", override={"personer": personer})
+    lines = refused(tmp_path, acceptance_db, folder)
+    assert lines == [
+        "personer.csv:3: Handläggare: värdet ser ut som ett personnummer; "
+        "personnummer får aldrig importeras",
+        "Importen avbröts: 1 fel. Databasen är oförändrad.",
+    ]
+    named = k.write_folder(tmp_path / "Ärende 20070315-1233")
+    lines = refused(tmp_path, acceptance_db, named)
+    assert "20070315" not in "\n".join(lines)
+    assert lines[0].startswith("exportmappen: mappens namn eller sökväg ser ut att innehålla")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import subprocess
 import sys
@@ -81,3 +82,30 @@ def test_ingest_never_imports_streamlit() -> None:
     code = "import sys, ingest, ingest.__main__; print('streamlit' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert done.stdout.strip() == "False"
+
+
+def test_argparse_with_swedish_help_and_errors() -> None:
+    from ingest.__main__ import parser
+
+    assert isinstance(parser(), argparse.ArgumentParser)
+    helped = cli("--help")
+    assert helped.returncode == 0
+    assert helped.stdout.startswith("användning: python -m ingest --db FIL")
+    for flag in ("--uttagsdatum DATUM", "--demo", "--max-filstorlek MB", "--debug"):
+        assert flag in helped.stdout
+    unknown = cli(ROOT, "--db", "x.duckdb", "--okand")
+    assert unknown.returncode == 2
+    assert unknown.stderr.splitlines()[-1] == "fel: okänt argument: --okand"
+    no_value = cli(ROOT, "--db")
+    assert (no_value.returncode, no_value.stderr.splitlines()[-1]) == (
+        2,
+        "fel: --db: kräver ett värde",
+    )
+
+
+def test_ingest_names_no_path_outside_the_repository() -> None:
+    # the contract is cited as the repository's own docs/import-format.md
+    for path in (ROOT / "ingest").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "/work/" not in text and "shared/" not in text, path.name
+    assert "docs/import-format.md" in (ROOT / "ingest" / "spec.py").read_text(encoding="utf-8")

@@ -80,12 +80,15 @@ def test_valid_export_is_accepted(tmp_path: Path, valid_tables) -> None:
     assert len(result.tabeller) == 10
 
 
+# Luhn check digits (weights 2,1,2,… over YYMMDDNNN, digits of products summed):
+# 0 6 0 5 1 0 1 2 3 → 0+6+0+5+2+0+2+2+6 = 23 → check (10 - 3) % 10 = 7;
+# 0 6 0 5 7 0 1 2 3 → 0+6+0+5+(14→1+4)+0+2+2+6 = 26 → check 4.
 PERSONNUMMER = [
-    "060510-1234",
-    "060510+1234",
-    "200605101234",
-    "20060510-1234",
-    "0605101234",
+    "060510-1237",
+    "060510+1237",
+    "200605101237",
+    "20060510-1237",
+    "0605101237",
     "060570-1234",  # samordningsnummer: day 10 + 60
 ]
 
@@ -127,7 +130,7 @@ def test_values_that_only_resemble_a_personnummer_are_accepted(
 
 def test_personnummer_inside_free_text_is_refused(tmp_path: Path, valid_tables) -> None:
     tables = valid_tables()
-    tables["anvisningar"][0]["avslutsorsak"] = "flytt, se 060510-1234"
+    tables["anvisningar"][0]["avslutsorsak"] = "flytt, se 060510-1237"
     problems = refusal(tmp_path, tables)
     assert [(p.rad, p.kolumn) for p in problems] == [(2, "avslutsorsak")]
 

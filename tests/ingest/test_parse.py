@@ -126,14 +126,18 @@ def test_unknown_kommun(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("851231-1234", True),
-        ("851231+1234", True),
-        ("198512311234", True),
-        ("19851231-1234", True),
-        ("8512311234", True),
+        # check digits by Luhn (weights 2,1,2,… over YYMMDDNNN): 8 5 1 2 3 1 1 2 3 →
+        # 16→7, 5, 2, 2, 6, 1, 2, 2, 6 = 33 → check 7; day 91 (samordningsnummer):
+        # 7, 5, 2, 2, 18→9, 1, 2, 2, 6 = 36 → check 4.
+        ("851231-1237", True),
+        ("851231+1237", True),
+        ("198512311237", True),
+        ("19851231-1237", True),
+        ("8512311237", True),
+        ("851231-1234", False),  # wrong check digit
         ("851291-1234", True),  # samordningsnummer, day 31 + 60
-        ("851331-1234", False),  # month 13
-        ("851232-1234", False),  # day 32
+        ("851331-1236", False),  # month 13 (check digit right for the digits)
+        ("851232-1236", False),  # day 32
         ("851200-1234", False),  # day 00
         ("212000-0142", False),  # organisationsnummer: month 20
         ("19851231", False),

@@ -85,7 +85,8 @@ def test_header_only_file_is_an_empty_table_and_empty_file_an_error(
 
 def test_personnummer_in_an_ignored_column_is_still_refused(tmp_path: Path, valid_tables) -> None:
     tables = valid_tables()
-    tables["personer"][2]["personnr"] = "20091102-1234"
+    # Luhn over 091102123: 0+9+2+1+0+2+2+2+6 = 24 → check digit 6
+    tables["personer"][2]["personnr"] = "20091102-1236"
     assert problems_of(write_export(tmp_path / "export", tables)) == [
         ("personer.csv", 4, "personnr")
     ]
