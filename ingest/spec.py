@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from ingest import vocabulary
+
 
 class Kind(Enum):
     """How a column's text is parsed and which Python type it becomes."""
@@ -65,19 +67,12 @@ def _opt(name: str, kind: Kind, *allowed: str) -> Column:
     return Column(name, kind, allowed=allowed)
 
 
-BOENDEFORMER = (
-    "HVB",
-    "stodboende",
-    "familjehem",
-    "jourhem",
-    "traningslagenhet",
-    "eget_boende",
-    "annat",
-)
-REGIER = ("egen", "entreprenad", "upphandlad", "direktupphandlad", "konsulentstodd")
-UPPEHALLSTILLSTAND = ("asylsokande", "PUT", "TUT", "avslag")
-PLATSTYPER = ("asyl", "PUT", "ovrig")
-KONTOTYPER = ("kostnad", "intakt")
+# the accepted codes come from the one vocabulary (ingest/vocabulary.py)
+BOENDEFORMER = tuple(vocabulary.BOENDEFORM)
+REGIER = tuple(vocabulary.REGI)
+UPPEHALLSTILLSTAND = tuple(vocabulary.UPPEHALLSTILLSTAND)
+PLATSTYPER = tuple(vocabulary.PLATSTYP)
+KONTOTYPER = tuple(vocabulary.TYP)
 
 TABLES: tuple[Table, ...] = (
     Table(

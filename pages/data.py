@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from charts.text import md
 from queries.definitioner import definition
 from ui.components import nedladdning, tabell
 from ui.figurer import hamta
@@ -31,6 +32,8 @@ kol[1].metric("Senast importerad", f"{senaste['importerad']:%Y-%m-%d %H:%M}")
 kol[2].metric("Lagrade rader", fmt_antal(senaste["rader_lagrade"]))
 if senaste["demo"]:
     st.caption("Den senaste importen är demodata.")
+for rad in hamta("import_varningar").iter_rows(named=True):
+    st.warning(f"Vid importen: {md(rad['varning'])}", icon=":material/warning:")
 omfang = hamta("dataomfang").row(0, named=True)
 if omfang["uttag_langt_efter_data"]:
     st.warning(

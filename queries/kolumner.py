@@ -103,6 +103,7 @@ KOLUMNER: dict[str, Kolumn] = {
     "forandring_ar": _antal("Förändring mot ett år före (antal)"),
     "antal_tabeller": _antal("Tabeller (antal)"),
     "antal_samma_lan": _antal("Varav inom länet (antal)"),
+    "varning": Kolumn("Varning", "text"),
     "samma_lan": Kolumn("Samma län", "bool"),
     # counts
     "antal": _antal("Antal"),

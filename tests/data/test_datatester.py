@@ -87,3 +87,37 @@ def test_varje_tabellmodell_har_grain_och_nyckel() -> None:
     for m in tabeller:
         assert m.grain, m.fil.name
         assert m.nyckel, m.fil.name
+
+
+def test_en_import_med_trasig_modell_vagras_och_lamnar_databasen_orord(
+    demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hashlib
+
+    from data.demo import generate
+    from data.demo_personer import UTTAGSDATUM
+    from ingest import modeller, run_import
+
+    db = tmp_path / "ekb.duckdb"
+    shutil.copy(demo, db)
+    fore = hashlib.sha256(db.read_bytes()).hexdigest()
+    # a model whose definition double-counts: every care row twice
+    trasig = tmp_path / "models"
+    shutil.copytree(modeller.MODELS_DIR, trasig)
+    fil = trasig / "090_vard_perioder.sql"
+    huvud, fraga = fil.read_text(encoding="utf-8").split("create table vard_perioder as")
+    fraga = fraga.strip().rstrip(";")
+    # a model file the test writes itself (the project's own SQL, not outside input)
+    dubbel = " ".join(
+        ["select * from (", fraga, ") union all (select * from (", fraga, ") limit 1)"]
+    )
+    fil.write_text(huvud + "create table vard_perioder as " + dubbel + ";", encoding="utf-8")
+    monkeypatch.setattr(modeller, "MODELS_DIR", trasig)
+    modeller.modeller.cache_clear()
+    try:
+        generate(tmp_path / "export")
+        with pytest.raises(modeller.ModellFel, match="vard_perioder: unik"):
+            run_import(tmp_path / "export", db, uttagsdatum=UTTAGSDATUM, demo=True)
+    finally:
+        modeller.modeller.cache_clear()
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == fore

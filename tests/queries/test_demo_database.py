@@ -64,4 +64,6 @@ def test_figure_on_demo_database(demo_db: Path, fig: queries.Figure) -> None:
     assert df.columns[: len(expected)] == expected
     for column, dtype in df.schema.items():
         assert isinstance(dtype, _expected_type(column)), (column, dtype)
-    assert df.height > 0, "the demo has data for every figure in its last year"
+    # the demo's import is clean: it gives no warnings, so that one figure is empty by design
+    if fig.name != "import_varningar":
+        assert df.height > 0, "the demo has data for every figure in its last year"

@@ -86,3 +86,40 @@ def test_forsta_start_bygger_demodatabasen(monkeypatch: pytest.MonkeyPatch, tmp_
     assert standard.exists(), "demodatabasen byggdes inte på standardsökvägen"
     assert any("Demodata" in w.value for w in at.warning)
     assert [t.value for t in at.title] == ["Översikt"]
+
+
+def test_importens_varningar_visas_pa_datasidan(
+    oppna: Oppna, tmp_path: Path, import_tables: Callable[..., Path]
+) -> None:
+    # imported without an extraction date (today, 2026 or later) on a placement that ended in
+    # 2017: the newest event lies years before the extraction date, which the import warns of
+    tabeller = {
+        "personer": [{"person_id": "P1", "fodelsedatum": "2001-03-01", "kon": "M"}],
+        "anvisningar": [
+            {
+                "anvisning_id": "A1",
+                "person_id": "P1",
+                "anvisningsdatum": "2016-01-10",
+                "anvisningskommun": "0182",
+            }
+        ],
+        "enheter": [{"enhet_id": "E1", "namn": "Eken", "boendeform": "HVB", "kommun": "0182"}],
+        "placeringar": [
+            {
+                "placering_id": "L1",
+                "person_id": "P1",
+                "enhet_id": "E1",
+                "startdatum": "2016-01-10",
+                "slutdatum": "2017-11-30",
+            }
+        ],
+    }
+    dbfil = import_tables(tmp_path, tabeller)
+    at = oppna(dbfil, "data")
+    assert not at.exception
+    # the Markdown source escapes the data's text; read it as the user sees it
+    varningar = [
+        w.value.replace("\\", "") for w in at.warning if w.value.startswith("Vid importen")
+    ]
+    assert len(varningar) == 1
+    assert "2017-11-30" in varningar[0]
