@@ -129,3 +129,26 @@ create table import_fil (
     rader_lagrade integer not null,
     primary key (import_id, tabell),
 );
+
+-- State-compensation rules (docs/ersattning.md), loaded at every import from
+-- data/reference/ersattningsregler.csv; lists are NULL when the condition is blank (any).
+create table ersattningsregler (
+    regel_id varchar primary key,
+    kategori varchar not null,
+    belopp_kr decimal(12, 2),
+    enhet varchar not null check (enhet in ('per dygn', 'per plats och dygn', 'engångs', 'per år')),
+    giltig_fran date not null,
+    giltig_till date,
+    status varchar[],
+    alder_fran integer,
+    alder_till integer,
+    boendeform varchar[],
+    avtalad_plats boolean,
+    belagd boolean,
+    anvisning_fran date,
+    andel decimal(6, 4) not null,
+    antagande varchar,
+    kalla varchar not null,
+    -- the line in the CSV, so that a figure can point back to the rule's source
+    rad integer not null,
+);

@@ -23,16 +23,22 @@ import duckdb
 import polars as pl
 
 from ingest.problems import ImportRefused, Problem
+from ingest.regler import read_regler
 from ingest.spec import TABLES
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 SCHEMA_SQL = DATA_DIR / "schema.sql"
 DERIVED_SQL = DATA_DIR / "derived.sql"
+DERIVED_ERSATTNING_SQL = DATA_DIR / "derived_ersattning.sql"
 KOMMUNER_CSV = DATA_DIR / "reference" / "kommuner.csv"
 LOG_TABLES = ("import_log", "import_fil")
 # The only table names that may stand in a statement: the contract's tables, the
 # municipality reference and the log.
-LOADABLE = frozenset(table.name for table in TABLES) | {"kommuner", *LOG_TABLES}
+LOADABLE = frozenset(table.name for table in TABLES) | {
+    "kommuner",
+    "ersattningsregler",
+    *LOG_TABLES,
+}
 
 
 def _tabell(name: str) -> str:
@@ -90,16 +96,19 @@ def _build(
     files: list[FileRecord],
     entry: LogEntry,
 ) -> int:
+    regler = read_regler()  # refuses the import before anything is built
     con = duckdb.connect(str(staging))
     try:
         con.execute("set enable_progress_bar = false")
         con.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
         _insert(con, "kommuner", pl.read_csv(KOMMUNER_CSV, infer_schema=False))
+        _insert(con, "ersattningsregler", regler)
         for table, frame in frames.items():
             _insert(con, table, frame)
         import_id = _carry_log(con, old)
         _log(con, import_id, files, entry)
         con.execute(DERIVED_SQL.read_text(encoding="utf-8"))
+        con.execute(DERIVED_ERSATTNING_SQL.read_text(encoding="utf-8"))
         con.execute("checkpoint")
     finally:
         con.close()

@@ -26,8 +26,12 @@ TYPES: dict[str, tuple[type[pl.DataType], ...]] = {
     **dict.fromkeys(["fodelsedag", "uttagsdatum", "forsta_datum", "sista_datum"], (pl.Date,)),
     **dict.fromkeys(["samma_lan", "demo"], (pl.Boolean,)),
     "importerad": (pl.Datetime,),
+    # compensation is exact to the öre, so that an auditor's sum matches (docs/ersattning.md)
+    **dict.fromkeys(["forvantad", "sokt", "bokford", "differens", "plats_avtalad", "plats_belagd", "hvb_asyl",
+                     "stodboende", "faktiska_kostnader", "schablon_under_18", "schablon_18_20",
+                     "anvisning_engangs", "arlig_ersattning"], (pl.Decimal,)),
 }  # fmt: skip
-FIXED = {"belaggning", "alder_kon", "kommunoverskridande", "budgetbalans"}
+FIXED = {"belaggning", "alder_kon", "kommunoverskridande", "budgetbalans", "ersattning"}
 
 
 def _catalogue_columns() -> dict[str, list[str]]:

@@ -1,0 +1,206 @@
+-- Expected state compensation, priced once per import (docs/ersattning.md).
+-- Runs after data/derived.sql, on the rules loaded into ersattningsregler. Every
+-- care-day, place-day, anvisning and month is priced by the rules in force on its
+-- day, and the result is kept per month, so the figures read a few rows per month.
+-- Intervals are half-open [fran, till), as in derived.sql.
+
+-- The data owner: the municipality with the most anvisningar, the lowest code on a tie
+-- (queries/dataomfang.sql "perspektivkommun"). Places and yearly amounts are its money.
+create macro dataagare() as (
+    select anvisningskommun from anvisningar
+    group by anvisningskommun
+    order by count(*) desc, anvisningskommun
+    limit 1
+);
+
+-- The day after a rule's last day, or the end of time.
+create macro regel_slut(giltig_till) as coalesce(giltig_till + 1, date '9999-12-31');
+
+-- Swedish number text for the drill-down: 1 467, 2 017,50 (non-breaking space).
+create macro kr_text(x) as
+    replace(replace(replace(
+        case when x = round(x) then format('{:,}', x::bigint) else format('{:,.2f}', x::double) end,
+        ',', '#'), '.', ','), '#', chr(160));
+
+-- Grain: one row per stretch of vard_perioder in which "on an agreed place" is constant:
+-- the unit has places (platser) of the person's platstyp, asyl or PUT, valid that day.
+create table ersattning_vardsegment as
+with avtalade as (
+    select enhet_id, platstyp, giltig_fran as fran, regel_slut(giltig_till) as till,
+    from platser
+    where platstyp in ('asyl', 'PUT') and antal_platser > 0
+),
+vard as (
+    select row_number() over () as rad, * from vard_perioder
+),
+inre as (
+    select v.rad, unnest([a.fran, a.till]) as dag, v.fran as vfran, v.till as vtill,
+    from vard as v
+    join avtalade as a on a.enhet_id = v.enhet_id and a.platstyp = v.platstyp
+),
+punkter as (
+    select rad, fran as dag from vard
+    union
+    select rad, till from vard
+    union
+    select rad, dag from inre where dag > vfran and dag < vtill
+),
+segment as (
+    select rad, dag as fran, lead(dag) over (partition by rad order by dag) as till,
+    from punkter
+)
+select
+    v.* exclude (rad, fran, till),
+    s.fran,
+    s.till,
+    exists (
+        select 1 from avtalade as a
+        where a.enhet_id = v.enhet_id and a.platstyp = v.platstyp and a.fran <= s.fran and a.till > s.fran
+    ) as avtalad_plats,
+from segment as s
+join vard as v on v.rad = s.rad
+where s.till is not null;
+
+-- Grain: one row per care stretch and 'per dygn' rule that prices it, clipped to the
+-- rule's validity and age band (age from the birth date valid in the stretch).
+create table ersattning_dygn as
+with traffar as (
+    select
+        s.person_id,
+        s.placering_id,
+        s.ansvarig_kommun as kommun,
+        r.regel_id,
+        r.kategori,
+        coalesce(r.belopp_kr, s.dygnskostnad) as belopp_kr,
+        r.andel,
+        greatest(
+            s.fran, r.giltig_fran,
+            case when r.alder_fran is null then date '0001-01-01' else fyller(s.fodelsedatum, r.alder_fran) end
+        ) as fran,
+        least(
+            s.till, regel_slut(r.giltig_till),
+            case when r.alder_till is null then date '9999-12-31' else fyller(s.fodelsedatum, r.alder_till + 1) end
+        ) as till,
+    from ersattning_vardsegment as s
+    join ersattningsregler as r
+        on r.enhet = 'per dygn'
+        and r.giltig_fran < s.till and regel_slut(r.giltig_till) > s.fran
+        and (r.status is null or list_contains(r.status, s.platstyp))
+        and (r.boendeform is null or list_contains(r.boendeform, s.boendeform))
+        and (r.avtalad_plats is null or r.avtalad_plats = s.avtalad_plats)
+    where s.ansvarig_kommun is not null
+)
+select * from traffar where fran < till and belopp_kr is not null;
+
+-- Grain: one row per agreed-place stretch (belaggning_perioder, platstyp asyl or PUT)
+-- and 'per plats och dygn' rule, with the places it pays for on each day.
+create table ersattning_platser as
+with traffar as (
+    select
+        r.regel_id,
+        r.kategori,
+        r.belopp_kr,
+        r.andel,
+        case when r.belagd then least(b.antal_platser, b.antal_placeringar) else b.antal_platser end as antal,
+        greatest(b.fran, r.giltig_fran) as fran,
+        least(b.till, regel_slut(r.giltig_till)) as till,
+    from belaggning_perioder as b
+    join enheter as e on e.enhet_id = b.enhet_id
+    join ersattningsregler as r
+        on r.enhet = 'per plats och dygn'
+        and r.giltig_fran < b.till and regel_slut(r.giltig_till) > b.fran
+        and (r.status is null or list_contains(r.status, b.platstyp))
+        and (r.boendeform is null or list_contains(r.boendeform, e.boendeform))
+        and r.avtalad_plats is distinct from false
+    where b.platstyp in ('asyl', 'PUT')
+)
+select * from traffar where fran < till and antal > 0;
+
+-- Grain: one row per priced part per month: month, municipality, category, rule, rate.
+-- antal counts care-days, place-days, anvisningar or months (enhet says which);
+-- summa_kr = antal x belopp_kr x andel, rounded to öre.
+create table ersattning_manadsdelar as
+with dagar as (
+    select kommun, regel_id, kategori, belopp_kr, andel, fran, till, 1 as antal, from ersattning_dygn
+    union all
+    select dataagare(), regel_id, kategori, belopp_kr, andel, fran, till, antal, from ersattning_platser
+),
+per_manad as (
+    select
+        *,
+        unnest(generate_series(date_trunc('month', fran), date_trunc('month', till - 1), interval 1 month))::date
+            as manad_start,
+    from dagar
+),
+dygn as (
+    select
+        manad_start, kommun, regel_id, kategori, belopp_kr, andel,
+        sum(antal * (least(till, (manad_start + interval 1 month)::date) - greatest(fran, manad_start)))::bigint
+            as antal,
+    from per_manad
+    group by all
+),
+forsta_anvisning as (
+    -- once per child and municipality: only the first anvisning to each municipality
+    select *, from anvisningar
+    qualify row_number() over (
+        partition by person_id, anvisningskommun order by anvisningsdatum, anvisning_id
+    ) = 1
+),
+engangs as (
+    select
+        date_trunc('month', a.anvisningsdatum)::date as manad_start,
+        a.anvisningskommun as kommun, r.regel_id, r.kategori, r.belopp_kr, r.andel,
+        count(*) as antal,
+    from forsta_anvisning as a
+    join fodelsedatum_perioder as f
+        on f.person_id = a.person_id and f.giltig_fran <= a.anvisningsdatum and f.giltig_till > a.anvisningsdatum
+    join status_perioder as s
+        on s.person_id = a.person_id and s.giltig_fran <= a.anvisningsdatum and s.giltig_till > a.anvisningsdatum
+    join ersattningsregler as r
+        on r.enhet = 'engångs'
+        and a.anvisningsdatum >= r.giltig_fran and a.anvisningsdatum < regel_slut(r.giltig_till)
+        and (r.anvisning_fran is null or a.anvisningsdatum >= r.anvisning_fran)
+        and (r.status is null or list_contains(r.status, s.platstyp))
+        and (r.alder_fran is null or alder_pa(f.fodelsedatum, a.anvisningsdatum) >= r.alder_fran)
+        and (r.alder_till is null or alder_pa(f.fodelsedatum, a.anvisningsdatum) <= r.alder_till)
+    group by all
+),
+avtalsmanader as (
+    -- months in which the owner has at least one agreed place on some day
+    select distinct unnest(generate_series(
+        date_trunc('month', giltig_fran), date_trunc('month', least(regel_slut(giltig_till) - 1, uttagsdatum())),
+        interval 1 month
+    ))::date as manad_start,
+    from platser
+    where platstyp in ('asyl', 'PUT') and antal_platser > 0 and giltig_fran <= uttagsdatum()
+),
+arliga as (
+    select
+        m.manad_start, dataagare() as kommun, r.regel_id, r.kategori,
+        round(r.belopp_kr / 12, 2)::decimal(12, 2) as belopp_kr, r.andel, 1 as antal,
+    from ersattningsregler as r,
+        unnest(generate_series(
+            date_trunc('month', r.giltig_fran),
+            date_trunc('month', least(regel_slut(r.giltig_till) - 1, uttagsdatum())),
+            interval 1 month
+        )) as m(manad_start)
+    where r.enhet = 'per år'
+        and (r.avtalad_plats is distinct from true or m.manad_start::date in (select manad_start from avtalsmanader))
+),
+alla as (
+    select * from dygn
+    union all
+    select * from engangs
+    union all
+    select manad_start::date, kommun, regel_id, kategori, belopp_kr, andel, antal from arliga
+)
+select
+    a.*,
+    r.enhet,
+    r.antagande,
+    round(a.antal * a.belopp_kr * a.andel, 2)::decimal(18, 2) as summa_kr,
+from alla as a
+join ersattningsregler as r on r.regel_id = a.regel_id
+where a.kommun is not null
+order by a.manad_start, a.kategori, a.regel_id, a.belopp_kr;
