@@ -19,6 +19,7 @@ from typing import Any
 import duckdb
 
 from queries import QueryError, catalogue, figure, run
+from queries.ersattning_xlsx import berakning_xlsx
 from queries.export import to_csv_machine, to_xlsx
 from queries.filtervarden import FilterError, normalisera
 
@@ -34,7 +35,10 @@ OPTIONS = {
     "aldersgrupp": "aldersgrupp",
     "kon": "kon",
     "verksamhet": "verksamhet",
+    "manader": "manader",
 }
+# figures whose workbook holds formulas instead of values (an auditor recomputes them)
+FORMELBOCKER = {"ersattning_berakning": berakning_xlsx}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -49,7 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("csv", "xlsx"), default="csv")
     export.add_argument("--out", type=Path, help="fil att skriva till (annars standard ut)")
     for param, option in OPTIONS.items():
-        repeat = param not in ("datum", "fran", "till", "kommun")
+        repeat = param not in ("datum", "fran", "till", "kommun", "manader")
         export.add_argument(f"--{option}", dest=param, action="append" if repeat else "store")
     return parser
 
@@ -88,11 +92,12 @@ def _export(args: argparse.Namespace) -> None:
     if not args.db.is_file():
         raise QueryError(f"Databasfilen finns inte: {args.db}")
     df = run(args.namn, args.db, **params)
-    data = (
-        to_xlsx(df, sheet=args.namn)
-        if args.format == "xlsx"
-        else to_csv_machine(df).encode("utf-8")
-    )
+    if args.format == "xlsx" and args.namn in FORMELBOCKER:
+        data = FORMELBOCKER[args.namn](df)
+    elif args.format == "xlsx":
+        data = to_xlsx(df, sheet=args.namn)
+    else:
+        data = to_csv_machine(df).encode("utf-8")
     if args.out is None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()

@@ -29,7 +29,8 @@ TYPES: dict[str, tuple[type[pl.DataType], ...]] = {
     # compensation is exact to the öre, so that an auditor's sum matches (docs/ersattning.md)
     **dict.fromkeys(["forvantad", "sokt", "bokford", "differens", "plats_avtalad", "plats_belagd", "hvb_asyl",
                      "stodboende", "faktiska_kostnader", "schablon_under_18", "schablon_18_20",
-                     "anvisning_engangs", "arlig_ersattning"], (pl.Decimal,)),
+                     "anvisning_engangs", "arlig_ersattning", "belopp_kr", "summa_kr"], (pl.Decimal,)),
+    "manader_efter": INTEGER,
 }  # fmt: skip
 FIXED = {"belaggning", "alder_kon", "kommunoverskridande", "budgetbalans", "ersattning"}
 
