@@ -41,6 +41,16 @@ DATA = (
     "uttagsdatumet."
 )
 
+ERSATTNING = (
+    "**Förväntad ersättning**: vårddygn, avtalade platsdygn, anvisningar och månader prissatta "
+    "med de ersättningsregler som gällde varje dag (`data/reference/ersattningsregler.csv`, "
+    "med källa per regel). Status och ålder gäller dag för dag (åldersbedömningar från "
+    "beslutsdagen); inflyttningsdagen räknas, utflyttningsdagen inte. Årliga belopp räknas "
+    "med en tolftedel per månad. **Sökt**: ersättningsansökningar för månaden. **Bokförd**: "
+    "huvudbokens intäkter i kategorierna statlig ersättning och schablon. **Differens** = "
+    "bokförd − förväntad. Studiehjälp för 750 kr-schablonen antas (flaggas under Avvikelser)."
+)
+
 DEFINITION: dict[str, str] = {
     "belaggning": BELAGGNING,
     "belaggning_enhet": BELAGGNING,
@@ -60,6 +70,10 @@ DEFINITION: dict[str, str] = {
     "budgetbalans": EKONOMI + PROGNOS,
     "ekonomi_kategori": EKONOMI + " Avvikelse = utfall − budget per kategori.",
     "ekonomi_verksamhet": EKONOMI,
+    "ersattning": ERSATTNING,
+    "ersattning_summa": ERSATTNING,
+    "ersattning_berakning": ERSATTNING + " Varje rad är antal × belopp × andel.",
+    "ersattning_avvikelser": ERSATTNING,
     "import_logg": DATA,
     "datakvalitet": "Kontroller av rimlighet i den importerade datan; varje rad är ett fynd att utreda.",
     "dataomfang": DATA,

@@ -23,6 +23,10 @@ KODER = {
     "typ": TYP,
 }
 KRONOR = ("kostnad", "intakt", "balans", "budget_kostnad", "budget_intakt", "budget_balans")
+# state compensation (docs/ersattning.md): the monthly amounts and one column per rule category
+KRONOR += ("forvantad", "sokt", "bokford", "differens", "plats_avtalad", "plats_belagd", "hvb_asyl",
+           "stodboende", "faktiska_kostnader", "schablon_under_18", "schablon_18_20",
+           "anvisning_engangs", "arlig_ersattning")  # fmt: skip
 RUBRIKER = {
     "manad": "Månad",
     "enhet_namn": "Enhet",

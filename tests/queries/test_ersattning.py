@@ -167,3 +167,15 @@ def test_cli_export(db: Path, tmp_path: Path) -> None:
     # June: 11 x 1 900 in hvb_asyl; July: 10 x 1 350 under 18; no claims or ledger for 0180
     assert lines[1] == "2017-06,20900.00,,,,0.00,0.00,20900.00,0.00,0.00,0.00,0.00,0.00,0.00"
     assert lines[2] == "2017-07,13500.00,,,,0.00,0.00,0.00,0.00,0.00,13500.00,0.00,0.00,0.00"
+
+
+def test_period_sums(db: Path) -> None:
+    # Nacka May..July 2017: expected 0 + 193 166,67 + 47 066,67 = 240 233,34; claimed 151 500;
+    # booked 150 000 + 39 000 = 189 000; differens 189 000 - 240 233,34 = -51 233,34
+    df = queries.run("ersattning_summa", db, fran="2017-05-01", till="2017-07-31", kommun="0182")
+    assert df.rows() == [
+        (Decimal("240233.34"), 151500, 189000, Decimal("-51233.34"), 3),
+    ]
+    # Stockholm June..July: 20 900 + 13 500 expected, the ledger is not Stockholm's
+    other = queries.run("ersattning_summa", db, fran="2017-06-01", till="2017-07-31", kommun="0180")
+    assert other.rows() == [(34400, None, None, None, 2)]

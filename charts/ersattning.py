@@ -1,0 +1,111 @@
+"""State compensation: what the rules say the state should pay, against claims and the ledger.
+
+Input frames are the catalogue's `ersattning` (one row per month) and
+`ersattning_berakning` (count × rate per month, category and rule). Amounts arrive as exact
+decimals (öre) and are drawn as floats; nothing is summed here.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import polars as pl
+
+from charts.base import grundlayout, tom_figur
+from charts.etiketter import manad_etikett
+from charts.format import fmt_kr
+from charts.palette import BUDGET, NEGATIV, OKABE_ITO, POSITIV, PROGNOS, SVART
+from charts.text import plotly_text
+
+INGA_DATA = "Ingen förväntad ersättning för valda filter"
+
+KATEGORI = {
+    "plats_avtalad": "Avtalade platser (1 600 kr)",
+    "plats_belagd": "Belagda avtalade platser (+300 kr)",
+    "hvb_asyl": "Asylsökande barn i HVB (1 900 kr)",
+    "stodboende": "Stödboende (1 000 kr)",
+    "faktiska_kostnader": "Faktiska kostnader",
+    "schablon_under_18": "Schablon under 18 år",
+    "schablon_18_20": "Schablon 18–20 år",
+    "anvisning_engangs": "Anvisning, engångsbelopp",
+    "arlig_ersattning": "Årlig ersättning",
+}
+"""The rule categories (export columns of `ersattning`) in Swedish, in export order."""
+
+
+def kategorinamn(kod: str) -> str:
+    """A rule category's name: `schablon_18_20` → `Schablon 18–20 år`."""
+    return KATEGORI.get(kod, kod.replace("_", " ").capitalize())
+
+
+def _x(df: pl.DataFrame) -> list[str]:
+    return [manad_etikett(m) for m in df["manad"]]
+
+
+def manader(df: pl.DataFrame) -> go.Figure:
+    """Expected compensation per month stacked by category, with claimed and booked."""
+    if df.is_empty():
+        return tom_figur(INGA_DATA)
+    df = df.sort("manad")
+    x = _x(df)
+    fig = go.Figure()
+    for index, (kod, text) in enumerate(KATEGORI.items()):
+        if kod in df.columns and df[kod].cast(pl.Float64).abs().sum():
+            fig.add_bar(
+                x=x,
+                y=df[kod].cast(pl.Float64),
+                name=text,
+                marker_color=OKABE_ITO[index % len(OKABE_ITO)],
+                hovertemplate=f"{plotly_text(text)}: %{{y:,.0f}} kr<extra>%{{x}}</extra>",
+            )
+    for kolumn, text, farg, streck in (
+        ("bokford", "Bokförd", SVART, "solid"),
+        ("sokt", "Sökt", BUDGET, "dot"),
+    ):
+        if df[kolumn].is_not_null().any():
+            fig.add_scatter(
+                x=x,
+                y=df[kolumn].cast(pl.Float64),
+                name=text,
+                mode="lines+markers",
+                line={"color": farg, "width": 3, "dash": streck},
+                hovertemplate=f"{text}: %{{y:,.0f}} kr<extra>%{{x}}</extra>",
+            )
+    fig.update_layout(barmode="stack")
+    return grundlayout(fig, y_titel="kronor")
+
+
+def differens(df: pl.DataFrame) -> go.Figure:
+    """Booked minus expected per month: green where more was booked, red where less."""
+    if df.is_empty() or df["differens"].is_null().all():
+        return tom_figur("Ingen bokföring att jämföra med för vald kommun")
+    df = df.sort("manad")
+    varden = df["differens"].cast(pl.Float64)
+    farger = df.select(
+        pl.when(pl.col("differens") >= 0).then(pl.lit(POSITIV)).otherwise(pl.lit(NEGATIV))
+    ).to_series()
+    fig = go.Figure()
+    fig.add_bar(
+        x=_x(df),
+        y=varden,
+        name="Bokförd − förväntad",
+        marker_color=farger.to_list(),
+        hovertemplate="Bokförd − förväntad: %{y:,.0f} kr<extra>%{x}</extra>",
+    )
+    fig.add_hline(y=0, line={"color": PROGNOS, "width": 1})
+    return grundlayout(fig, y_titel="kronor")
+
+
+def forklaring(manad: dict[str, object], berakning: pl.DataFrame) -> str:
+    """The month's gap as arithmetic: `bokförd − (a × b + c × d) = differens`."""
+    termer = " + ".join(berakning.sort("kategori", "regel_id")["berakning"].to_list()) or "0"
+    forvantad = fmt_kr(_tal(manad["forvantad"]))
+    if manad.get("bokford") is None:
+        return f"Förväntad: {termer} = {forvantad}."
+    return (
+        f"Bokförd {fmt_kr(_tal(manad['bokford']))} − förväntad ({termer} = {forvantad}) "
+        f"= {fmt_kr(_tal(manad['differens']))}."
+    )
+
+
+def _tal(varde: object) -> float | None:
+    return None if varde is None else float(str(varde))

@@ -1,0 +1,90 @@
+"""Ersättning och prognos: what the state should pay by its rules, against claims and the ledger.
+
+The committee's charge is that costs balance the state's compensation; this page shows
+per month what the rules in force each day say the state should pay, what was claimed and
+what was booked, and explains any month's gap to the krona (count × rate per rule).
+"""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from charts import ersattning as diagram_ersattning
+from charts.text import md
+from queries.ersattning_xlsx import berakning_xlsx
+from ui.components import TOMT, diagram, nedladdning, tabell
+from ui.figurer import hamta
+from ui.filters import aktuellt
+from ui.format import fmt_datum, fmt_kr, fmt_manad
+
+f = aktuellt()
+period = f"{fmt_datum(f.fran)}–{fmt_datum(f.till)}"
+st.title("Ersättning och prognos")
+st.caption(
+    "Förväntad ersättning enligt reglerna i `data/reference/ersattningsregler.csv`, dag för "
+    "dag, mot sökt (ersättningsansökningar) och bokförd ersättning (huvudbokens kategorier "
+    "statlig ersättning och schablon). Differens = bokförd − förväntad. Hela kalendermånader."
+)
+
+params = f.for_figur("ersattning")
+manad = hamta("ersattning", **params)
+if manad.is_empty():
+    st.info(TOMT)
+    st.stop()
+
+summa = hamta("ersattning_summa", **params).row(0, named=True)
+kol = st.columns(3)
+kol[0].metric("Förväntad ersättning", fmt_kr(summa["forvantad"]), help=period)
+kol[1].metric("Bokförd ersättning", fmt_kr(summa["bokford"]), help=period)
+kol[2].metric("Differens (bokförd − förväntad)", fmt_kr(summa["differens"]), help=period)
+if summa["bokford"] is None:
+    st.info(
+        "Huvudboken och ansökningarna tillhör dataägaren; för vald kommun visas bara den "
+        "förväntade ersättningen."
+    )
+
+diagram(
+    f"Förväntad ersättning per kategori mot sökt och bokförd {period}",
+    diagram_ersattning.manader(manad),
+    manad,
+    "ersattning",
+    "ersattning_manader",
+)
+diagram(
+    f"Bokförd − förväntad ersättning per månad {period}",
+    diagram_ersattning.differens(manad),
+    manad,
+    "ersattning",
+    "ersattning_differens",
+)
+
+st.markdown("#### Så räknas en månad")
+manader = manad.sort("manad", descending=True)["manad"].to_list()
+vald = st.selectbox("Månad", manader, format_func=fmt_manad, key="ersattning_vald_manad")
+berakning = hamta("ersattning_berakning", **params).filter(pl.col("manad") == vald)
+rad = manad.filter(pl.col("manad") == vald).row(0, named=True)
+st.markdown(md(diagram_ersattning.forklaring(rad, berakning)))
+tabell(berakning)
+nedladdning(berakning, "ersattning_berakning", "ersattning_berakning")
+st.download_button(
+    "Ladda ner Excel med formler",
+    lambda: berakning_xlsx(berakning),
+    file_name=f"ersattning_berakning_{vald}.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    key="ersattning_formler",
+    on_click="ignore",
+    help="Varje belopp är en formel (antal × belopp × andel) som en revisor kan räkna om.",
+)
+
+st.markdown("#### Avvikelser")
+grans = st.number_input(
+    "Bokföringen får släpa efter högst (månader)", 0, 24, 3, key="ersattning_grans"
+)
+avvikelser = hamta(
+    "ersattning_avvikelser", **f.for_figur("ersattning_avvikelser", manader=str(grans))
+)
+if avvikelser.is_empty():
+    st.success("Inga avvikelser i perioden.")
+else:
+    tabell(avvikelser)

@@ -1,0 +1,81 @@
+"""The page Ersättning och prognos, run in the real dashboard (AppTest).
+
+Until the lead registers the page in dashboard.py, the test runs a copy of dashboard.py
+(written to tmp_path) with the page added to its menu; everything else is the real app.
+The small case is tests/queries/ersattningsfall.py, worked out by hand in test_ersattning.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import import_tables
+from tests.queries.ersattningsfall import ERSATTNINGSFALL, UTTAGSDATUM
+
+ROT = Path(__file__).resolve().parents[2]
+SIDA = str(ROT / "pages" / "ersattning.py")
+NBSP = "\u00a0"
+
+
+def _dashboard(tmp_path: Path) -> Path:
+    text = (ROT / "dashboard.py").read_text(encoding="utf-8")
+    text = text.replace('"pages/', f'"{ROT}/pages/')
+    if "pages/ersattning.py" not in text:
+        rad = f'    st.Page("{SIDA}", title="Ersättning och prognos", url_path="ersattning"),\n'
+        text = text.replace("SIDOR = [\n", "SIDOR = [\n" + rad, 1)
+    path = tmp_path / "dashboard.py"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _oppna(tmp_path: Path, db: Path, monkeypatch: pytest.MonkeyPatch, **query: str) -> AppTest:
+    monkeypatch.setenv("EKB_DB", str(db))
+    monkeypatch.syspath_prepend(str(ROT))
+    at = AppTest.from_file(str(_dashboard(tmp_path)), default_timeout=120)
+    for nyckel, varde in query.items():
+        at.query_params[nyckel] = varde
+    at.switch_page(SIDA)
+    return at.run()
+
+
+def _metric(at: AppTest, etikett: str) -> str:
+    return next(m.value for m in at.metric if m.label.startswith(etikett))
+
+
+def test_page_explains_a_month(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = import_tables(tmp_path, ERSATTNINGSFALL, UTTAGSDATUM)
+    at = _oppna(tmp_path, db, monkeypatch, fran="2017-05-01", till="2017-07-31", kommun="0182")
+    assert not at.exception and not at.error
+    # May..July: expected 0 + 193 166,67 + 47 066,67 = 240 233,34; booked 189 000;
+    # differens -51 233,34, shown in whole kronor
+    assert _metric(at, "Förväntad") == f"240{NBSP}233{NBSP}kr"
+    assert _metric(at, "Bokförd") == f"189{NBSP}000{NBSP}kr"
+    assert _metric(at, "Differens") == f"−51{NBSP}233{NBSP}kr"
+    # pick June: 1 × 41 666,67 + 90 × 1 600 + 25 × 300 = 193 166,67; 150 000 − that = −43 166,67
+    at.selectbox(key="ersattning_vald_manad").set_value("2017-06").run()
+    text = " ".join(m.value for m in at.markdown).replace("\\", "")
+    assert (
+        f"Bokförd 150{NBSP}000{NBSP}kr − förväntad (1 × 41{NBSP}666,67 + 90 × 1{NBSP}600 + 25 × 300 "
+        f"= 193{NBSP}167{NBSP}kr) = −43{NBSP}167{NBSP}kr."
+    ) in text
+
+
+def test_page_shows_findings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = import_tables(tmp_path, ERSATTNINGSFALL, UTTAGSDATUM)
+    at = _oppna(tmp_path, db, monkeypatch, fran="2017-05-01", till="2017-12-31", kommun="0182")
+    # booked covers only May from June on: September lags 4 months (> 3), December 7
+    tabeller = [t.value for t in at.dataframe]
+    fynd = tabeller[-1]
+    assert fynd["Kontroll"].tolist().count("bokford_slapar") == 4
+    at.number_input(key="ersattning_grans").set_value(6).run()
+    assert [t.value for t in at.dataframe][-1]["Kontroll"].tolist().count("bokford_slapar") == 1
+
+
+def test_page_runs_on_demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, demo_db: Path) -> None:
+    at = _oppna(tmp_path, demo_db, monkeypatch)
+    assert not at.exception and not at.error
+    assert any("Demodata" in w.value for w in at.warning)
+    assert _metric(at, "Förväntad").endswith("kr")
