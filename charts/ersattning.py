@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 import polars as pl
 
 from charts.base import grundlayout, tom_figur
-from charts.etiketter import manad_etikett
+from charts.etiketter import ALDERSGRUPP, KON, manad_etikett, namn
 from charts.format import fmt_kr
 from charts.palette import BUDGET, NEGATIV, OKABE_ITO, POSITIV, PROGNOS, SVART
 from charts.text import plotly_text
@@ -109,3 +109,45 @@ def forklaring(manad: dict[str, object], berakning: pl.DataFrame) -> str:
 
 def _tal(varde: object) -> float | None:
     return None if varde is None else float(str(varde))
+
+
+def prognos(df: pl.DataFrame) -> go.Figure:
+    """Expected persons in care per month, stacked by age group and sex."""
+    if df.is_empty():
+        return tom_figur("Ingen prognos: ingen i vård på prognosdagen och inget inflöde")
+    df = df.sort("manad")
+    fig = go.Figure()
+    grupper = df.select("aldersgrupp", "kon").unique().sort("aldersgrupp", "kon")
+    for index, (grupp, kon) in enumerate(grupper.iter_rows()):
+        del_df = df.filter(pl.col("aldersgrupp") == grupp, pl.col("kon") == kon)
+        text = f"{namn(ALDERSGRUPP, grupp)}, {namn(KON, kon).lower()}"
+        fig.add_bar(
+            x=_x(del_df),
+            y=del_df["prognos_antal"],
+            name=text,
+            marker_color=OKABE_ITO[index % len(OKABE_ITO)],
+            hovertemplate=f"{plotly_text(text)}: %{{y:,.1f}}<extra>%{{x}}</extra>",
+        )
+    fig.update_layout(barmode="stack")
+    return grundlayout(fig, y_titel="förväntat antal i vård")
+
+
+def backtest(df: pl.DataFrame) -> go.Figure:
+    """The forecast made 12 months before each month against the month's outcome."""
+    if df.is_empty():
+        return tom_figur("Ingen historik att pröva prognosen mot")
+    df = df.sort("manad")
+    fig = go.Figure()
+    for kolumn, text, farg, streck in (
+        ("utfall", "Utfall", SVART, "solid"),
+        ("prognos", "Prognos 12 månader före", PROGNOS, "dash"),
+    ):
+        fig.add_scatter(
+            x=_x(df),
+            y=df[kolumn],
+            name=text,
+            mode="lines+markers",
+            line={"color": farg, "width": 3, "dash": streck},
+            hovertemplate=f"{text}: %{{y:,.0f}}<extra>%{{x}}</extra>",
+        )
+    return grundlayout(fig, y_titel="antal i vård")

@@ -16,7 +16,7 @@ from queries.ersattning_xlsx import berakning_xlsx
 from ui.components import TOMT, diagram, nedladdning, tabell
 from ui.figurer import hamta
 from ui.filters import aktuellt
-from ui.format import fmt_datum, fmt_kr, fmt_manad
+from ui.format import fmt_datum, fmt_kr, fmt_manad, fmt_pct
 
 f = aktuellt()
 period = f"{fmt_datum(f.fran)}–{fmt_datum(f.till)}"
@@ -88,3 +88,28 @@ if avvikelser.is_empty():
     st.success("Inga avvikelser i perioden.")
 else:
     tabell(avvikelser)
+
+st.markdown("### Prognos")
+prognos = hamta("prognos_i_vard", **f.for_figur("prognos_i_vard"))
+diagram(
+    f"Förväntat antal i vård de 12 månaderna efter {fmt_datum(f.datum)}",
+    diagram_ersattning.prognos(prognos),
+    prognos,
+    "prognos_i_vard",
+    "ersattning_prognos",
+)
+backtest = hamta("prognos_backtest", **f.for_figur("prognos_backtest"))
+mape = fmt_pct(backtest["mape"][0]) if backtest.height else "–"
+diagram(
+    f"Prognosens träffsäkerhet {period}: genomsnittligt fel {mape} (MAPE)",
+    diagram_ersattning.backtest(backtest),
+    backtest,
+    "prognos_backtest",
+    "ersattning_backtest",
+)
+st.caption(
+    "Varje månad jämförs med den prognos som hade gjorts 12 månader före, med bara det som "
+    "var känt då. Metoden: de som är i vård stannar med den senaste årets utflyttningstakt "
+    "per åldersgrupp, lämnar vid 18 år med takten vid 18, senast vid 21 år och vid kända "
+    "utflyttningsdatum; nya kommer i de senaste tre månadernas takt."
+)

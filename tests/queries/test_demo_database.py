@@ -31,6 +31,9 @@ TYPES: dict[str, tuple[type[pl.DataType], ...]] = {
                      "stodboende", "faktiska_kostnader", "schablon_under_18", "schablon_18_20",
                      "anvisning_engangs", "arlig_ersattning", "belopp_kr", "summa_kr"], (pl.Decimal,)),
     "manader_efter": INTEGER,
+    # the forecast's backtest (docs/ersattning.md "Forecast")
+    **dict.fromkeys(["prognos", "fel", "abs_andel", "mape"], (pl.Float64,)),
+    "utfall": INTEGER,
 }  # fmt: skip
 FIXED = {"belaggning", "alder_kon", "kommunoverskridande", "budgetbalans", "ersattning"}
 

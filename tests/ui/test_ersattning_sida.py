@@ -45,6 +45,12 @@ def _metric(at: AppTest, etikett: str) -> str:
     return next(m.value for m in at.metric if m.label.startswith(etikett))
 
 
+def _fynd(at: AppTest) -> list[str]:
+    """The Kontroll column of the findings table."""
+    tabell = next(t.value for t in at.dataframe if "Kontroll" in t.value.columns)
+    return list(tabell["Kontroll"])
+
+
 def test_page_explains_a_month(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     db = import_tables(tmp_path, ERSATTNINGSFALL, UTTAGSDATUM)
     at = _oppna(tmp_path, db, monkeypatch, fran="2017-05-01", till="2017-07-31", kommun="0182")
@@ -67,11 +73,9 @@ def test_page_shows_findings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     db = import_tables(tmp_path, ERSATTNINGSFALL, UTTAGSDATUM)
     at = _oppna(tmp_path, db, monkeypatch, fran="2017-05-01", till="2017-12-31", kommun="0182")
     # booked covers only May from June on: September lags 4 months (> 3), December 7
-    tabeller = [t.value for t in at.dataframe]
-    fynd = tabeller[-1]
-    assert fynd["Kontroll"].tolist().count("bokford_slapar") == 4
+    assert _fynd(at).count("bokford_slapar") == 4
     at.number_input(key="ersattning_grans").set_value(6).run()
-    assert [t.value for t in at.dataframe][-1]["Kontroll"].tolist().count("bokford_slapar") == 1
+    assert _fynd(at).count("bokford_slapar") == 1
 
 
 def test_page_runs_on_demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, demo_db: Path) -> None:
@@ -79,3 +83,16 @@ def test_page_runs_on_demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, demo
     assert not at.exception and not at.error
     assert any("Demodata" in w.value for w in at.warning)
     assert _metric(at, "Förväntad").endswith("kr")
+
+
+def test_page_shows_forecast_and_its_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.queries.test_prognos import FALL
+
+    db = import_tables(tmp_path, FALL, "2020-12-31")
+    at = _oppna(tmp_path, db, monkeypatch, fran="2020-11-01", till="2020-12-31", kommun="0182")
+    assert not at.exception and not at.error
+    # tests/queries/test_prognos.py: November |0 - 5| / 5 = 1, December |30 - 5| / 5 = 5;
+    # their mean 3 = 300,0 %
+    rubriker = [m.value for m in at.markdown if m.value.startswith("####")]
+    assert any(f"genomsnittligt fel 300,0{NBSP}% (MAPE)" in r for r in rubriker), rubriker
+    assert any("12 månaderna efter 31 dec 2020" in r for r in rubriker), rubriker
