@@ -151,3 +151,36 @@ def backtest(df: pl.DataFrame) -> go.Figure:
             hovertemplate=f"{text}: %{{y:,.0f}}<extra>%{{x}}</extra>",
         )
     return grundlayout(fig, y_titel="antal i vård")
+
+
+def prognos_balans(df: pl.DataFrame) -> go.Figure:
+    """Forecast compensation and cost per month as bars, the balance as a line."""
+    if df.is_empty() or df["prognos_balans"].is_null().all():
+        return tom_figur("Ingen ekonomisk prognos: välj dataägarens kommun")
+    df = df.sort("manad")
+    x = _x(df)
+    fig = go.Figure()
+    fig.add_bar(
+        x=x,
+        y=df["prognos_intakt"],
+        name="Ersättning (prognos)",
+        marker_color=POSITIV,
+        hovertemplate="Ersättning: %{y:,.0f} kr<extra>%{x}</extra>",
+    )
+    fig.add_bar(
+        x=x,
+        y=df["prognos_kostnad"],
+        name="Kostnad (prognos)",
+        marker_color=NEGATIV,
+        hovertemplate="Kostnad: %{y:,.0f} kr<extra>%{x}</extra>",
+    )
+    fig.add_scatter(
+        x=x,
+        y=df["prognos_balans"],
+        name="Balans (prognos)",
+        mode="lines+markers",
+        line={"color": SVART, "width": 3},
+        hovertemplate="Balans: %{y:,.0f} kr<extra>%{x}</extra>",
+    )
+    fig.update_layout(barmode="group")
+    return grundlayout(fig, y_titel="kronor")

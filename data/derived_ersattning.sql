@@ -312,7 +312,7 @@ dagar as (
     select distinct d from steg
 ),
 bestand as (
-    select g.d, v.person_id, v.fodelsedatum, v.kon, v.placering_id,
+    select g.d, v.person_id, v.fodelsedatum, v.kon, v.placering_id, v.enhet_id,
     from dagar as g
     join vard_perioder as v on v.fran <= g.d and v.till > g.d
     where (p_kommun is null or v.ansvarig_kommun = p_kommun) and g.d <= uttagsdatum()
@@ -339,9 +339,17 @@ risk as (
 risk_18 as (
     select o, avg(case when kvar then 0.0 else 1.0 end) as q18, from overgangar where fyller_18 group by o
 ),
+platsrader as (
+    select enhet_id, giltig_fran as fran, regel_slut(giltig_till) as till, antal_platser, from platser
+),
 nya as (
-    -- in the stock at a month end but not at the one before: the last 3 months' mean
-    select f.o, aldersgrupp_for(alder_pa(b.fodelsedatum, f.d)) as aldersgrupp, b.kon, count(*) / 3 as per_manad,
+    -- in the stock at a month end but not at the one before: the last 3 months' mean; med_plats
+    -- = placed at a unit with contracted places on that day (kept for the whole forecast)
+    select
+        f.o, aldersgrupp_for(alder_pa(b.fodelsedatum, f.d)) as aldersgrupp, b.kon,
+        exists (select 1 from platsrader as p where p.enhet_id = b.enhet_id and p.fran <= f.d and p.till > f.d)
+            as med_plats,
+        count(*) / 3 as per_manad,
     from fonster as f
     join fonster as p on p.o = f.o and p.k = f.k + 1
     join bestand as b on b.d = f.d
@@ -357,6 +365,9 @@ overlevare as (
     select
         s.o, s.s, s.d, b.kon,
         aldersgrupp_for(alder_pa(b.fodelsedatum, s.d)) as aldersgrupp,
+        -- a survivor stays at the unit of the origin: on a contracted place if it has one that day
+        exists (select 1 from platsrader as p where p.enhet_id = b.enhet_id and p.fran <= s.d and p.till > s.d)
+            as med_plats,
         case
             when fyller(b.fodelsedatum, 21) <= s.d then 0.0
             when s.o >= uttagsdatum() and ks.slutdatum <= s.d then 0.0
@@ -375,14 +386,14 @@ overlevare as (
 ),
 kvarvarande as (
     select
-        o, s, d, kon, aldersgrupp,
+        o, s, d, kon, aldersgrupp, med_plats,
         product(faktor) over (partition by o, person_id order by s rows between unbounded preceding and current row)
             as andel,
     from overlevare
 ),
 tillskott as (
     select
-        s.o, s.s, s.d, n.kon, n.aldersgrupp,
+        s.o, s.s, s.d, n.kon, n.aldersgrupp, n.med_plats,
         case
             when coalesce(r.h, 0) = 0 then n.per_manad * s.s
             else n.per_manad * (1 - power(1 - r.h, s.s)) / r.h
@@ -397,7 +408,7 @@ alla as (
     select * from tillskott
 )
 -- nobody is in care at 21 or over (their factor is 0), so the group is left out
-select o as origin, s as steg, date_trunc('month', d)::date as manad_start, aldersgrupp, kon, sum(andel) as antal,
+select o as origin, s as steg, date_trunc('month', d)::date as manad_start, aldersgrupp, kon, med_plats, sum(andel) as antal,
 from alla
 where aldersgrupp <> '21+'
 group by all;

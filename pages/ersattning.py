@@ -98,6 +98,14 @@ diagram(
     "prognos_i_vard",
     "ersattning_prognos",
 )
+ekonomi = hamta("prognos_manad", **f.for_figur("prognos_manad"))
+diagram(
+    f"Prognos för ersättning, kostnad och balans de 12 månaderna efter {fmt_datum(f.datum)}",
+    diagram_ersattning.prognos_balans(ekonomi),
+    ekonomi,
+    "prognos_manad",
+    "ersattning_prognos_balans",
+)
 backtest = hamta("prognos_backtest", **f.for_figur("prognos_backtest"))
 mape = fmt_pct(backtest["mape"][0]) if backtest.height else "–"
 diagram(

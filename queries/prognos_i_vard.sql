@@ -10,6 +10,7 @@ select
     strftime(manad_start, '%Y-%m') as manad,
     aldersgrupp,
     kon,
-    antal::double as prognos_antal,
+    sum(antal)::double as prognos_antal,
 from prognos_bestand($datum, $datum, $kommun)
+group by all
 order by manad, aldersgrupp, kon

@@ -51,6 +51,12 @@ ERSATTNING = (
     "bokförd − förväntad. Studiehjälp för 750 kr-schablonen antas (flaggas under Avvikelser)."
 )
 
+PROGNOS_I_VARD = (
+    "**Prognos**: de som är i vård på prognosdagen stannar med senaste årets utflyttningstakt "
+    "per åldersgrupp, lämnar vid 18 år med takten vid 18, senast vid 21 år och vid kända "
+    "utflyttningsdatum; nya kommer i de tre senaste månadernas takt."
+)
+
 DEFINITION: dict[str, str] = {
     "belaggning": BELAGGNING,
     "belaggning_enhet": BELAGGNING,
@@ -74,6 +80,13 @@ DEFINITION: dict[str, str] = {
     "ersattning_summa": ERSATTNING,
     "ersattning_berakning": ERSATTNING + " Varje rad är antal × belopp × andel.",
     "ersattning_avvikelser": ERSATTNING,
+    "prognos_i_vard": PROGNOS_I_VARD,
+    "prognos_manad": PROGNOS_I_VARD
+    + " Ersättning och kostnad per vårddygn från de tre senaste månaderna; balans = "
+    "ersättning − kostnad.",
+    "prognos_backtest": PROGNOS_I_VARD
+    + " Varje månad jämförs med prognosen gjord 12 månader före; MAPE = medelvärdet av "
+    "|prognos − utfall| / utfall.",
     "import_logg": DATA,
     "datakvalitet": "Kontroller av rimlighet i den importerade datan; varje rad är ett fynd att utreda.",
     "dataomfang": DATA,

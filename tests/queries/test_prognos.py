@@ -7,6 +7,8 @@ D     K born 2002-03-10, in care 2019-12-01 -> 2020-03-20 (turns 18 on 2020-03-1
 E     K born 2004-05-01, in care 2020-11-10 ->           (the one new entrant of the last 3 months)
 F     M born 2000-04-15, in care 2019-12-01 ->           (18-20, never leaves; 21 on 2021-04-15)
 G     M born 2005-06-01, in care 2019-12-01 -> 2021-02-15 (a planned move-out after extraction)
+Unit H has 10 contracted places from 2019-12-01. Ledger Oct-Dec 2020: cost 200 000 a month,
+booked compensation 150 000 + 150 000 + 160 000.
 """
 
 from __future__ import annotations
@@ -38,6 +40,23 @@ FALL = {
     "enheter": [_enhet("H", "HVB", "0182", "egen", 2000)],
     "placeringar": [
         _placering(f"p{p}", p, "H", start, slut) for p, (_, _, start, slut) in PERSONER.items()
+    ],
+    "platser": [
+        {"enhet_id": "H", "giltig_fran": "2019-12-01", "giltig_till": "", "antal_platser": 10},
+    ],
+    "kontoplan": [
+        {"konto": "3611", "benamning": "Ers", "typ": "intakt", "kategori": "statlig_ersattning"},
+        {"konto": "4591", "benamning": "HVB", "typ": "kostnad", "kategori": "HVB"},
+    ],
+    "ekonomi": [
+        *[
+            {"period": f"2020-{m}", "verksamhet": "EKB", "konto": "4591", "belopp": 200000}
+            for m in ("10", "11", "12")
+        ],
+        *[
+            {"period": f"2020-{m}", "verksamhet": "EKB", "konto": "3611", "belopp": -kr}
+            for m, kr in (("10", 150000), ("11", 150000), ("12", 160000))
+        ],
     ],
 }
 
@@ -93,3 +112,27 @@ def test_backtest_mape_is_the_mean(db: Path) -> None:
     ]
     assert df["mape"].to_list() == [3.0, 3.0]
     assert df.schema["prognos"] == pl.Float64
+
+
+def test_monthly_forecast_of_occupancy_and_balance(db: Path) -> None:
+    # Oct-Dec 2020 care-days: under 18 A, B, G 92 each + E 10 Nov..31 Dec 52 = 328; 18-20 F 92.
+    # Expected per-child: 328 x 1 350 (F, an asylum seeker of 20, gets nothing): 1 350 a day
+    # under 18, 0 at 18-20. Yearly 500 000 / 12 = 41 666,67 a month; no anvisning in the period.
+    # Booked 460 000 against expected 442 800 + 3 x 41 666,67 = 567 800,01:
+    # -107 800,01 / 3 a month beyond the rules. Cost 600 000 / 420 care-days a day.
+    # January 2021 (31 days): under 18 4r + 1/3 (r = 44/45, see above), F 1.
+    r = 44 / 45
+    under_18 = 4 * r + 1 / 3
+    df = queries.run("prognos_manad", db, datum="2020-12-31", kommun="0182")
+    jan = df.row(0, named=True)
+    assert jan["manad"] == "2021-01" and df.height == 12
+    assert jan["prognos_i_vard"] == pytest.approx(under_18 + 1)
+    assert (jan["antal_platser"], jan["prognos_belaggning"]) == (
+        10,
+        pytest.approx((under_18 + 1) / 10),
+    )
+    intakt = under_18 * 31 * 1350 + 41666.67 - 107800.01 / 3
+    kostnad = (under_18 + 1) * 31 * 600000 / 420
+    assert jan["prognos_intakt"] == pytest.approx(intakt)
+    assert jan["prognos_kostnad"] == pytest.approx(kostnad)
+    assert jan["prognos_balans"] == pytest.approx(intakt - kostnad)

@@ -96,3 +96,4 @@ def test_page_shows_forecast_and_its_error(tmp_path: Path, monkeypatch: pytest.M
     rubriker = [m.value for m in at.markdown if m.value.startswith("####")]
     assert any(f"genomsnittligt fel 300,0{NBSP}% (MAPE)" in r for r in rubriker), rubriker
     assert any("12 månaderna efter 31 dec 2020" in r for r in rubriker), rubriker
+    assert any(r.startswith("#### Prognos för ersättning, kostnad och balans") for r in rubriker)
