@@ -184,3 +184,32 @@ def prognos_balans(df: pl.DataFrame) -> go.Figure:
     )
     fig.update_layout(barmode="group")
     return grundlayout(fig, y_titel="kronor")
+
+
+def scenario(df: pl.DataFrame) -> go.Figure:
+    """Balance per month as booked and in the scenario, with the effect as bars."""
+    if df.is_empty():
+        return tom_figur("Inga månader i perioden")
+    df = df.sort("manad")
+    x = _x(df)
+    fig = go.Figure()
+    fig.add_bar(
+        x=x,
+        y=df["effekt_balans"],
+        name="Scenariots effekt",
+        marker_color=PROGNOS,
+        hovertemplate="Effekt: %{y:,.0f} kr<extra>%{x}</extra>",
+    )
+    for kolumn, text, farg, streck in (
+        ("balans", "Balans (utfall)", SVART, "solid"),
+        ("scenario_balans", "Balans (scenario)", BUDGET, "dash"),
+    ):
+        fig.add_scatter(
+            x=x,
+            y=df[kolumn],
+            name=text,
+            mode="lines+markers",
+            line={"color": farg, "width": 3, "dash": streck},
+            hovertemplate=f"{text}: %{{y:,.0f}} kr<extra>%{{x}}</extra>",
+        )
+    return grundlayout(fig, y_titel="kronor")

@@ -13,6 +13,7 @@ import streamlit as st
 from charts import ersattning as diagram_ersattning
 from charts.text import md
 from queries.ersattning_xlsx import berakning_xlsx
+from ui import scenario
 from ui.components import TOMT, diagram, nedladdning, tabell
 from ui.figurer import hamta
 from ui.filters import aktuellt
@@ -121,3 +122,23 @@ st.caption(
     "per åldersgrupp, lämnar vid 18 år med takten vid 18, senast vid 21 år och vid kända "
     "utflyttningsdatum; nya kommer i de senaste tre månadernas takt."
 )
+
+st.markdown("### Scenario")
+st.caption(
+    "Vad hade hänt om …? Scenariot räknas om på utfallet månad för månad och följer med i "
+    "länken, så att en kopierad länk öppnar samma scenario."
+)
+val = scenario.valj()
+utfall = hamta("scenario", **f.for_figur("scenario", **val))
+diagram(
+    f"Balans per månad med och utan scenariot {period}",
+    diagram_ersattning.scenario(utfall),
+    utfall,
+    "scenario",
+    "ersattning_scenario",
+)
+if utfall.height:
+    st.metric(
+        "Scenariots effekt på balansen i perioden",
+        fmt_kr(utfall.sort("manad")["ack_effekt_balans"][-1]),
+    )

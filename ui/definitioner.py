@@ -87,6 +87,11 @@ DEFINITION: dict[str, str] = {
     "prognos_backtest": PROGNOS_I_VARD
     + " Varje månad jämförs med prognosen gjord 12 månader före; MAPE = medelvärdet av "
     "|prognos − utfall| / utfall.",
+    "scenario": EKONOMI
+    + " **Scenario**: flyttade ungdomar ändrar kostnaden med skillnaden i genomsnittligt "
+    "dygnspris och ersättningen med skillnaden i förväntad ersättning per vårddygn enligt "
+    "reglerna; prisändring och regeländring räknas om på samma vårddygn. Effekt = "
+    "scenariots balans − balansen.",
     "import_logg": DATA,
     "datakvalitet": "Kontroller av rimlighet i den importerade datan; varje rad är ett fynd att utreda.",
     "dataomfang": DATA,

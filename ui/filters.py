@@ -188,6 +188,8 @@ def _till_url(valt: Filter) -> None:
         k: (st.query_params.get_all(k) if k in RUBRIK else st.query_params.get(k))
         for k in st.query_params
     }
+    # a page's own keys (`s_*`, e.g. a scenario) are not filters and stay in the link
+    onskat |= {k: v for k, v in nuvarande.items() if k.startswith("s_")}
     if nuvarande != onskat:
         st.query_params.from_dict(onskat)
 

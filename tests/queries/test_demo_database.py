@@ -34,6 +34,8 @@ TYPES: dict[str, tuple[type[pl.DataType], ...]] = {
     # the forecast's backtest (docs/ersattning.md "Forecast")
     **dict.fromkeys(["prognos", "fel", "abs_andel", "mape"], (pl.Float64,)),
     "utfall": INTEGER,
+    **dict.fromkeys(["scenario_kostnad", "scenario_intakt", "scenario_balans", "effekt_balans", "flytt_kostnad",
+                     "flytt_intakt", "pris_kostnad", "regel_intakt"], (pl.Float64,)),
 }  # fmt: skip
 FIXED = {"belaggning", "alder_kon", "kommunoverskridande", "budgetbalans", "ersattning"}
 

@@ -97,3 +97,20 @@ def test_page_shows_forecast_and_its_error(tmp_path: Path, monkeypatch: pytest.M
     assert any(f"genomsnittligt fel 300,0{NBSP}% (MAPE)" in r for r in rubriker), rubriker
     assert any("12 månaderna efter 31 dec 2020" in r for r in rubriker), rubriker
     assert any(r.startswith("#### Prognos för ersättning, kostnad och balans") for r in rubriker)
+
+
+def test_scenario_opens_from_a_link(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.queries.test_scenario import FALL
+
+    db = import_tables(tmp_path, FALL, "2017-08-31")
+    lank = {"fran": "2017-05-01", "till": "2017-08-31", "kommun": "0182"}
+    lank |= {"s_antal": "1", "s_fran": "2017-06-16"}  # HVB -> stödboende are the defaults
+    at = _oppna(tmp_path, db, monkeypatch, **lank)
+    assert not at.exception and not at.error
+    # tests/queries/test_scenario.py: 4 500 + 37 200 + 37 200 = 78 900 over the period
+    assert _metric(at, "Scenariots effekt") == f"78{NBSP}900{NBSP}kr"
+    # the scenario stays in the link after the filters have written theirs
+    assert at.query_params["s_antal"] == "1" and at.query_params["s_fran"] == "2017-06-16"
+    at.number_input(key="s_antal").set_value(0).run()
+    assert "s_antal" not in at.query_params
+    assert _metric(at, "Scenariots effekt") == f"0{NBSP}kr"
