@@ -126,7 +126,8 @@ st.caption(
 st.markdown("### Scenario")
 st.caption(
     "Vad hade hänt om …? Scenariot räknas om på utfallet månad för månad och följer med i "
-    "länken, så att en kopierad länk öppnar samma scenario."
+    "länken, så att en kopierad länk öppnar samma scenario. Förvalen (HVB → stödboende från "
+    "1 januari 2017) är 2017 års strategi: ange hur många ungdomar som flyttas."
 )
 val = scenario.valj()
 utfall = hamta("scenario", **f.for_figur("scenario", **val))

@@ -42,7 +42,7 @@ final as (
         summa_kr,
         kr_text(antal) || ' × ' || kr_text(belopp_kr)
             || case when andel = 1 then '' else ' × ' || kr_text(andel) end as berakning,
-        antagande,
+        coalesce(antagande, '') as antagande,
         kalla,
     from summor
 )
