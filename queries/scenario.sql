@@ -9,7 +9,10 @@
 --   till_form off agreed places (the youths keep status and age);
 --   pris_procent changes the care cost of pris_form; regel_belopp replaces the amount of the rules
 --   of regel_kategori from the month of regel_fran; effekt_balans = scenario_balans - balans
--- params: fran date, till date, kommun text, flytt_antal text, flytt_fran text, fran_form text, till_form text, pris_form text, pris_procent text, regel_kategori text, regel_belopp text, regel_fran text
+--   platser_antal more (or fewer) contracted asylum places of platser_form from platser_fran cost
+--   their days x the mean dygnspris of that form's units with places (else of all its units) and
+--   bring the place rules' amount (1 600 kr until 2017-06-30), assumed vacant
+-- params: fran date, till date, kommun text, flytt_antal text, flytt_fran text, fran_form text, till_form text, pris_form text, pris_procent text, regel_kategori text, regel_belopp text, regel_fran text, platser_antal text, platser_form text, platser_fran text
 with val as (
     select
         coalesce(try_cast($flytt_antal as double), 0) as antal,
@@ -17,16 +20,20 @@ with val as (
         coalesce(try_cast($pris_procent as double), 0) / 100 as pris_andel,
         try_cast($regel_belopp as decimal(12, 2)) as regel_belopp,
         coalesce(try_cast($regel_fran as date), date '0001-01-01') as regel_dag,
+        coalesce(try_cast($platser_antal as integer), 0) as platser,
+        coalesce(try_cast($platser_fran as date), date '9999-12-31') as platser_dag,
     where ((
         ($flytt_antal is null or try_cast($flytt_antal as double) >= 0)
         and ($flytt_fran is null or try_cast($flytt_fran as date) is not null)
         and ($pris_procent is null or try_cast($pris_procent as double) is not null)
         and ($regel_belopp is null or try_cast($regel_belopp as double) >= 0)
         and ($regel_fran is null or try_cast($regel_fran as date) is not null)
+        and ($platser_antal is null or try_cast($platser_antal as integer) is not null)
+        and ($platser_fran is null or try_cast($platser_fran as date) is not null)
     ) or error('scenario: ange antal och belopp som tal och datum som ÅÅÅÅ-MM-DD'))
     and (list_has_all(
         ['HVB', 'stodboende', 'familjehem', 'jourhem', 'traningslagenhet', 'eget_boende', 'annat'],
-        list_filter([$fran_form, $till_form, $pris_form], x -> x is not null)
+        list_filter([$fran_form, $till_form, $pris_form, $platser_form], x -> x is not null)
     ) or error('scenario: okänd boendeform; tillåtna: HVB, stodboende, familjehem, jourhem, '
         || 'traningslagenhet, eget_boende, annat'))
     and ($regel_kategori is null or $regel_kategori in (select distinct kategori from ersattningsregler)
@@ -142,6 +149,32 @@ regel as (
         and (select regel_belopp from val) is not null
     group by all
 ),
+platspris as (
+    -- what a place of the form costs a day: its units with contracted places, else all its units
+    select coalesce(
+        avg(e.dygnspris) filter (where e.enhet_id in (select enhet_id from platser)),
+        avg(e.dygnspris)
+    ) as pris,
+    from enheter as e
+    where e.boendeform = $platser_form
+),
+nya_platser as (
+    select
+        m.manad_start,
+        (select platser from val) * greatest(0, m.manad_slut - greatest(m.manad_start, (select platser_dag from val)))
+            * coalesce((select pris from platspris), 0) as kostnad,
+        (select platser from val) * coalesce(sum(
+            greatest(0, least(m.manad_slut, regel_slut(r.giltig_till))
+                - greatest(m.manad_start, (select platser_dag from val), r.giltig_fran))
+            * r.belopp_kr * r.andel
+        ), 0) as intakt,
+    from manader as m
+    left join ersattningsregler as r
+        on r.enhet = 'per plats och dygn' and r.belagd is null
+        and (r.status is null or list_contains(r.status, 'asyl'))
+        and (r.boendeform is null or list_contains(r.boendeform, $platser_form))
+    group by m.manad_start, m.manad_slut
+),
 final as (
     select
         strftime(m.manad_start, '%Y-%m') as manad,
@@ -151,18 +184,21 @@ final as (
         coalesce(f.dagar * f.ersattning_skillnad, 0)::double as flytt_intakt,
         coalesce(p.kr, 0)::double as pris_kostnad,
         coalesce(r.kr, 0)::double as regel_intakt,
+        coalesce(n.kostnad, 0)::double as platser_kostnad,
+        coalesce(n.intakt, 0)::double as platser_intakt,
     from manader as m
     left join ledger as l on l.manad_start = m.manad_start
     left join flytt as f on f.manad_start = m.manad_start
     left join pris as p on p.manad_start = m.manad_start
     left join regel as r on r.manad_start = m.manad_start
+    left join nya_platser as n on n.manad_start = m.manad_start
 ),
 med_effekt as (
     select
         *,
         intakt - kostnad as balans,
-        kostnad + flytt_kostnad + pris_kostnad as scenario_kostnad,
-        intakt + flytt_intakt + regel_intakt as scenario_intakt,
+        kostnad + flytt_kostnad + pris_kostnad + platser_kostnad as scenario_kostnad,
+        intakt + flytt_intakt + regel_intakt + platser_intakt as scenario_intakt,
     from final
 )
 select
@@ -170,6 +206,6 @@ select
     scenario_intakt - scenario_kostnad as scenario_balans,
     scenario_intakt - scenario_kostnad - balans as effekt_balans,
     sum(scenario_intakt - scenario_kostnad - balans) over (order by manad) as ack_effekt_balans,
-    flytt_kostnad, flytt_intakt, pris_kostnad, regel_intakt,
+    flytt_kostnad, flytt_intakt, pris_kostnad, regel_intakt, platser_kostnad, platser_intakt,
 from med_effekt
 order by manad

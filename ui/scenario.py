@@ -26,6 +26,9 @@ FALT = {
     "s_kategori": INGEN,
     "s_belopp": 0,
     "s_regel_fran": date(2017, 7, 1),
+    "s_platser": 0,
+    "s_platser_form": INGEN,
+    "s_platser_fran": date(2017, 1, 1),
 }
 """Widget key = URL key -> default (a default is left out of the link)."""
 
@@ -69,7 +72,7 @@ def valj() -> dict[str, str | None]:
     for nyckel, standard in FALT.items():
         st.session_state.setdefault(nyckel, standard)
     _fran_url()
-    flytt, pris, regel = st.columns(3)
+    flytt, pris, regel, platser = st.columns(4)
     with flytt:
         st.number_input("Flytta antal ungdomar", 0, 500, step=1, key="s_antal")
         st.date_input("från och med", key="s_fran", format="YYYY-MM-DD")
@@ -87,6 +90,10 @@ def valj() -> dict[str, str | None]:
         )
         st.number_input("nytt belopp (kr)", 0, 10_000_000, step=50, key="s_belopp")
         st.date_input("från och med månaden", key="s_regel_fran", format="YYYY-MM-DD")
+    with platser:
+        _form("Ändra avtalade platser för", "s_platser_form", tom=True)
+        st.number_input("med antal platser (+/−)", -500, 500, step=1, key="s_platser")
+        st.date_input("från och med dagen", key="s_platser_fran", format="YYYY-MM-DD")
     _till_url()
     ss = st.session_state
     return {
@@ -99,4 +106,7 @@ def valj() -> dict[str, str | None]:
         "regel_kategori": ss["s_kategori"] or None,
         "regel_belopp": str(ss["s_belopp"]) if ss["s_kategori"] else None,
         "regel_fran": ss["s_regel_fran"].isoformat(),
+        "platser_antal": str(ss["s_platser"]) if ss["s_platser_form"] else None,
+        "platser_form": ss["s_platser_form"] or None,
+        "platser_fran": ss["s_platser_fran"].isoformat(),
     }

@@ -35,7 +35,7 @@ TYPES: dict[str, tuple[type[pl.DataType], ...]] = {
     **dict.fromkeys(["prognos", "fel", "abs_andel", "mape"], (pl.Float64,)),
     "utfall": INTEGER,
     **dict.fromkeys(["scenario_kostnad", "scenario_intakt", "scenario_balans", "effekt_balans", "flytt_kostnad",
-                     "flytt_intakt", "pris_kostnad", "regel_intakt"], (pl.Float64,)),
+                     "flytt_intakt", "pris_kostnad", "regel_intakt", "platser_kostnad", "platser_intakt"], (pl.Float64,)),
 }  # fmt: skip
 FIXED = {"belaggning", "alder_kon", "kommunoverskridande", "budgetbalans", "ersattning"}
 

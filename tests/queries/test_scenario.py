@@ -116,3 +116,14 @@ def test_unknown_form_or_category_is_refused(db: Path) -> None:
         _kor(db, flytt_antal="1", fran_form="HVB", till_form="stödlägenhet")
     with pytest.raises(duckdb.Error, match="okänd regelkategori"):
         _kor(db, regel_kategori="schablon", regel_belopp="1000")
+
+
+def test_more_contracted_places(db: Path) -> None:
+    # 2 more HVB asylum places from 2017-06-16, assumed vacant; no HVB unit has places, so a
+    # place costs the HVB units' mean dygnspris 2 000. June 15 days: cost 2 x 15 x 2 000 =
+    # 60 000, revenue 2 x 15 x 1 600 (F01, until 30 June) = 48 000; July 2 x 31 x 2 000 and
+    # no place rule any more.
+    rader = _kor(db, platser_antal="2", platser_form="HVB", platser_fran="2017-06-16")
+    assert [rader[m]["platser_kostnad"] for m in MANADER] == [0, 60000, 124000, 124000]
+    assert [rader[m]["platser_intakt"] for m in MANADER] == [0, 48000, 0, 0]
+    assert [rader[m]["effekt_balans"] for m in MANADER] == [0, -12000, -124000, -124000]

@@ -114,3 +114,15 @@ def test_scenario_opens_from_a_link(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     at.number_input(key="s_antal").set_value(0).run()
     assert "s_antal" not in at.query_params
     assert _metric(at, "Scenariots effekt") == f"0{NBSP}kr"
+
+
+def test_places_lever_from_a_link(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.queries.test_scenario import FALL
+
+    db = import_tables(tmp_path, FALL, "2017-08-31")
+    lank = {"fran": "2017-05-01", "till": "2017-08-31", "kommun": "0182"}
+    lank |= {"s_platser": "2", "s_platser_form": "HVB", "s_platser_fran": "2017-06-16"}
+    at = _oppna(tmp_path, db, monkeypatch, **lank)
+    assert not at.exception and not at.error
+    # tests/queries/test_scenario.py: -12 000 - 124 000 - 124 000 = -260 000
+    assert _metric(at, "Scenariots effekt") == f"−260{NBSP}000{NBSP}kr"
