@@ -121,3 +121,13 @@ def test_shipped_rules_price_a_care_day_at_most_once() -> None:
         (a["regel_id"], b["regel_id"]) for a, b in itertools.combinations(dygn, 2) if _overlap(a, b)
     ]
     assert both == []
+
+
+def test_missing_column_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text("regel_id,kategori\nX,hvb_asyl\n", encoding="utf-8")
+    monkeypatch.setattr(regler, "REGLER_CSV", path)
+    with pytest.raises(ImportRefused) as refused:
+        import_tables(tmp_path, FALL, "2024-01-31")
+    saknas = ", ".join(k for k in KOLUMNER if k not in ("regel_id", "kategori"))
+    assert [str(p) for p in refused.value.problems] == [f"r.csv:1: kolumn saknas: {saknas}"]

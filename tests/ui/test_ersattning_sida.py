@@ -126,3 +126,11 @@ def test_places_lever_from_a_link(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert not at.exception and not at.error
     # tests/queries/test_scenario.py: -12 000 - 124 000 - 124 000 = -260 000
     assert _metric(at, "Scenariots effekt") == f"−260{NBSP}000{NBSP}kr"
+
+
+def test_page_on_an_empty_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = import_tables(tmp_path, {}, "2024-06-30")
+    at = _oppna(tmp_path, db, monkeypatch)
+    assert not at.exception and not at.error
+    # the default period has its twelve months, all without compensation: zero, not a failure
+    assert _metric(at, "Förväntad") == f"0{NBSP}kr"
