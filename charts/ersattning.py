@@ -213,3 +213,24 @@ def scenario(df: pl.DataFrame) -> go.Figure:
             hovertemplate=f"{text}: %{{y:,.0f}} kr<extra>%{{x}}</extra>",
         )
     return grundlayout(fig, y_titel="kronor")
+
+
+def ekonomi_backtest(df: pl.DataFrame) -> go.Figure:
+    """The balance forecast made 12 months before each month against the ledger's."""
+    if df.is_empty():
+        return tom_figur("Ingen ekonomisk historik att pröva prognosen mot för vald kommun")
+    df = df.sort("manad")
+    fig = go.Figure()
+    for kolumn, text, farg, streck in (
+        ("utfall_balans", "Utfall (ersättning − kostnad)", SVART, "solid"),
+        ("prognos_balans", "Prognos 12 månader före", PROGNOS, "dash"),
+    ):
+        fig.add_scatter(
+            x=_x(df),
+            y=df[kolumn],
+            name=text,
+            mode="lines+markers",
+            line={"color": farg, "width": 3, "dash": streck},
+            hovertemplate=f"{text}: %{{y:,.0f}} kr<extra>%{{x}}</extra>",
+        )
+    return grundlayout(fig, y_titel="kronor")

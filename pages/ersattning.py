@@ -116,6 +116,20 @@ diagram(
     "prognos_backtest",
     "ersattning_backtest",
 )
+ekonomitest = hamta("prognos_ekonomi_backtest", **f.for_figur("prognos_ekonomi_backtest"))
+fel = (
+    f"ersättning {fmt_pct(ekonomitest['mape_intakt'][0])}, kostnad "
+    f"{fmt_pct(ekonomitest['mape_kostnad'][0])}, balans ±{fmt_kr(ekonomitest['mae_balans'][0])} per månad"
+    if ekonomitest.height
+    else "–"
+)
+diagram(
+    f"Ekonomiprognosens träffsäkerhet {period}: {fel}",
+    diagram_ersattning.ekonomi_backtest(ekonomitest),
+    ekonomitest,
+    "prognos_ekonomi_backtest",
+    "ersattning_ekonomitest",
+)
 st.caption(
     "Varje månad jämförs med den prognos som hade gjorts 12 månader före, med bara det som "
     "var känt då. Metoden: de som är i vård stannar med den senaste årets utflyttningstakt "

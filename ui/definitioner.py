@@ -92,6 +92,9 @@ DEFINITION: dict[str, str] = {
     "dygnspris och ersättningen med skillnaden i förväntad ersättning per vårddygn enligt "
     "reglerna; prisändring och regeländring räknas om på samma vårddygn. Effekt = "
     "scenariots balans − balansen.",
+    "prognos_ekonomi_backtest": PROGNOS_I_VARD
+    + " Ekonomiprognosen (ersättning − kostnad) gjord 12 månader före jämförs med huvudboken; "
+    "MAPE för ersättning och kostnad, genomsnittligt absolut fel i kronor för balansen.",
     "import_logg": DATA,
     "datakvalitet": "Kontroller av rimlighet i den importerade datan; varje rad är ett fynd att utreda.",
     "dataomfang": DATA,

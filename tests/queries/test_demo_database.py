@@ -34,6 +34,8 @@ TYPES: dict[str, tuple[type[pl.DataType], ...]] = {
     # the forecast's backtest (docs/ersattning.md "Forecast")
     **dict.fromkeys(["prognos", "fel", "abs_andel", "mape"], (pl.Float64,)),
     "utfall": INTEGER,
+    **dict.fromkeys(["utfall_intakt", "utfall_kostnad", "utfall_balans", "fel_balans", "mape_intakt", "mape_kostnad",
+                     "mae_balans"], (pl.Float64,)),
     **dict.fromkeys(["scenario_kostnad", "scenario_intakt", "scenario_balans", "effekt_balans", "flytt_kostnad",
                      "flytt_intakt", "pris_kostnad", "regel_intakt", "platser_kostnad", "platser_intakt"], (pl.Float64,)),
 }  # fmt: skip

@@ -8,7 +8,7 @@ E     K born 2004-05-01, in care 2020-11-10 ->           (the one new entrant of
 F     M born 2000-04-15, in care 2019-12-01 ->           (18-20, never leaves; 21 on 2021-04-15)
 G     M born 2005-06-01, in care 2019-12-01 -> 2021-02-15 (a planned move-out after extraction)
 Unit H has 10 contracted places from 2019-12-01. Ledger Oct-Dec 2020: cost 200 000 a month,
-booked compensation 150 000 + 150 000 + 160 000.
+booked compensation 150 000 + 150 000 + 160 000; December 2019 cost 300 000, compensation 500 000.
 """
 
 from __future__ import annotations
@@ -49,6 +49,8 @@ FALL = {
         {"konto": "4591", "benamning": "HVB", "typ": "kostnad", "kategori": "HVB"},
     ],
     "ekonomi": [
+        {"period": "2019-12", "verksamhet": "EKB", "konto": "4591", "belopp": 300000},
+        {"period": "2019-12", "verksamhet": "EKB", "konto": "3611", "belopp": -500000},
         *[
             {"period": f"2020-{m}", "verksamhet": "EKB", "konto": "4591", "belopp": 200000}
             for m in ("10", "11", "12")
@@ -136,3 +138,32 @@ def test_monthly_forecast_of_occupancy_and_balance(db: Path) -> None:
     assert jan["prognos_intakt"] == pytest.approx(intakt)
     assert jan["prognos_kostnad"] == pytest.approx(kostnad)
     assert jan["prognos_balans"] == pytest.approx(intakt - kostnad)
+
+
+def test_economic_backtest(db: Path) -> None:
+    # December 2020 forecast on 2019-12-31 (rates and inflow as in test_backtest_uses_only_...):
+    # under 18 at step 12: A, B, C, G 4 + inflow (4 + 1) / 3 x 12 = 20 -> 24; 18-20: D (18 since
+    # March), F, and F's inflow 1/3 x 12 = 4 -> 6.
+    # Oct-Dec 2019: care-days under 18 5 x 31 = 155 at 1 350 (N01), 18-20 F 31 at 0;
+    # 6 anvisningar of children in November 2019 x 52 000 = 312 000 -> 104 000 a month;
+    # yearly 41 666,67 a month; expected 209 250 + 312 000 + 3 x 41 666,67 = 646 250,01
+    # against 500 000 booked -> -146 250,01 / 3 a month; cost 300 000 / 186 care-days.
+    intakt = 24 * 31 * 1350 + 104000 + 41666.67 - 146250.01 / 3
+    kostnad = 30 * 31 * 300000 / 186  # = 1 500 000
+    df = queries.run(
+        "prognos_ekonomi_backtest", db, fran="2020-12-01", till="2020-12-31", kommun="0182"
+    )
+    rad = df.row(0, named=True)
+    assert rad["manad"] == "2020-12" and df.height == 1
+    assert rad["prognos_intakt"] == pytest.approx(intakt)
+    assert rad["prognos_kostnad"] == pytest.approx(kostnad)
+    # outcome December 2020: compensation 160 000, cost 200 000
+    assert (rad["utfall_intakt"], rad["utfall_kostnad"], rad["utfall_balans"]) == (
+        160000,
+        200000,
+        -40000,
+    )
+    assert rad["fel_balans"] == pytest.approx(intakt - kostnad + 40000)
+    assert rad["mape_intakt"] == pytest.approx(abs(intakt - 160000) / 160000)
+    assert rad["mape_kostnad"] == pytest.approx(6.5)  # |1 500 000 - 200 000| / 200 000
+    assert rad["mae_balans"] == pytest.approx(abs(intakt - kostnad + 40000))

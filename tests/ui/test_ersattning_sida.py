@@ -97,6 +97,8 @@ def test_page_shows_forecast_and_its_error(tmp_path: Path, monkeypatch: pytest.M
     assert any(f"genomsnittligt fel 300,0{NBSP}% (MAPE)" in r for r in rubriker), rubriker
     assert any("12 månaderna efter 31 dec 2020" in r for r in rubriker), rubriker
     assert any(r.startswith("#### Prognos för ersättning, kostnad och balans") for r in rubriker)
+    # tests/queries/test_prognos.py: December's cost forecast 1 500 000 against 200 000
+    assert any(f"kostnad 650,0{NBSP}%" in r for r in rubriker), rubriker
 
 
 def test_scenario_opens_from_a_link(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
