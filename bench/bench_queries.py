@@ -3,7 +3,7 @@
 The dashboard must answer in under 50 ms for a county (150 000 placements) and under
 300 ms for the whole country (1 500 000). This script builds synthetic databases of that
 size straight in SQL (the CSV importer would take minutes and is not what is measured),
-runs data/derived.sql as the importer does, then times every figure in queries/ over an
+runs data/derived.sql and data/derived_ersattning.sql as the importer does, then times every figure in queries/ over an
 open read-only connection, as the UI holds one, and prints the median of several runs.
 
     python bench/bench_queries.py [--scale county|national|both] [--runs 7] [--dir DIR]
@@ -27,6 +27,7 @@ ROOT = Path(__file__).parents[1]
 sys.path.insert(0, str(ROOT))
 
 import queries  # noqa: E402
+from ingest.regler import read_regler  # noqa: E402
 
 SCALES = {"county": 150_000, "national": 1_500_000}
 UTTAG = date(2024, 12, 31)
@@ -93,7 +94,7 @@ insert into import_log values (1, now(), getvariable('uttag'), 'bench', false);
 
 
 def build(path: Path, placements: int) -> float:
-    """Build a database with about ``placements`` placements; returns seconds spent in derived.sql."""
+    """Build a database with about ``placements`` placements; returns seconds spent in the derived SQL."""
     path.unlink(missing_ok=True)
     with duckdb.connect(str(path)) as con:
         con.execute((ROOT / "data" / "schema.sql").read_text(encoding="utf-8"))
@@ -110,8 +111,12 @@ def build(path: Path, placements: int) -> float:
             con.execute(statement, [value])
         con.execute("set variable kommuner = (select count(*) from kommuner)")
         con.execute(GENERATE)
+        regler = read_regler()  # the compensation rules, loaded as the importer loads them
+        con.register("regler", regler.to_arrow())
+        con.execute("insert into ersattningsregler by name select * from regler")
         started = time.perf_counter()
         con.execute((ROOT / "data" / "derived.sql").read_text(encoding="utf-8"))
+        con.execute((ROOT / "data" / "derived_ersattning.sql").read_text(encoding="utf-8"))
         con.execute("checkpoint")
         return time.perf_counter() - started
 

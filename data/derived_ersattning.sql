@@ -324,10 +324,12 @@ overgangar as (
         aldersgrupp_for(alder_pa(b.fodelsedatum, f.d)) as aldersgrupp,
         fyller(b.fodelsedatum, 18) > f.d and fyller(b.fodelsedatum, 18) <= n.d as fyller_18,
         fyller(b.fodelsedatum, 21) <= n.d as fyller_21,
-        exists (select 1 from bestand as c where c.d = n.d and c.person_id = b.person_id) as kvar,
+        c.person_id is not null as kvar,
     from fonster as f
     join fonster as n on n.o = f.o and n.k = f.k - 1
     join bestand as b on b.d = f.d
+    -- a person's rows never overlap, so at most one match
+    left join bestand as c on c.d = n.d and c.person_id = b.person_id
 ),
 risk as (
     select
@@ -353,8 +355,8 @@ nya as (
     from fonster as f
     join fonster as p on p.o = f.o and p.k = f.k + 1
     join bestand as b on b.d = f.d
-    where f.k < 3
-        and not exists (select 1 from bestand as c where c.d = p.d and c.person_id = b.person_id)
+    left join bestand as c on c.d = p.d and c.person_id = b.person_id
+    where f.k < 3 and c.person_id is null
     group by all
 ),
 kanda_slut as (
