@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 import queries  # noqa: E402
 from ingest.modeller import kor_modeller  # noqa: E402
+from ingest.regler import read_regler  # noqa: E402
 
 SCALES = {"county": 150_000, "national": 1_500_000}
 UTTAG = date(2024, 12, 31)
@@ -111,6 +112,9 @@ def build(path: Path, placements: int) -> float:
             con.execute(statement, [value])
         con.execute("set variable kommuner = (select count(*) from kommuner)")
         con.execute(GENERATE)
+        regler = read_regler()  # the compensation rules, loaded as the importer loads them
+        con.register("regler", regler.to_arrow())
+        con.execute("insert into ersattningsregler by name select * from regler")
         started = time.perf_counter()
         kor_modeller(con)
         con.execute("checkpoint")

@@ -136,12 +136,35 @@ create table import_fil (
     primary key (import_id, tabell),
 );
 
--- The build stamp: which version of this schema and of data/derived.sql built
--- the file. Written by the last statement of data/derived.sql; queries.stamp
+-- The build stamp: which version of this schema and of the models (data/models/)
+-- built the file. Written by the import (ingest.modeller); queries.stamp
 -- compares it with the code, so a file built by another version is refused
 -- with a request to re-import instead of being read with other definitions.
 create table bygge (
     schemaversion integer not null,
     kod_hash varchar not null,
     byggd timestamp not null default current_timestamp,
+);
+
+-- State-compensation rules (docs/ersattning.md), loaded at every import from
+-- data/reference/ersattningsregler.csv; lists are NULL when the condition is blank (any).
+create table ersattningsregler (
+    regel_id varchar primary key,
+    kategori varchar not null,
+    belopp_kr decimal(12, 2),
+    enhet varchar not null check (enhet in ('per dygn', 'per plats och dygn', 'engångs', 'per år')),
+    giltig_fran date not null,
+    giltig_till date,
+    status varchar[],
+    alder_fran integer,
+    alder_till integer,
+    boendeform varchar[],
+    avtalad_plats boolean,
+    belagd boolean,
+    anvisning_fran date,
+    andel decimal(6, 4) not null,
+    antagande varchar,
+    kalla varchar not null,
+    -- the line in the CSV, so that a figure can point back to the rule's source
+    rad integer not null,
 );

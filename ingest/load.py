@@ -22,6 +22,7 @@ import polars as pl
 
 from ingest.modeller import kor_modeller
 from ingest.problems import ImportRefused, Problem
+from ingest.regler import read_regler
 from ingest.spec import TABLES
 from ingest.swap import (
     import_lock,
@@ -39,7 +40,11 @@ KOMMUNER_CSV = DATA_DIR / "reference" / "kommuner.csv"
 LOG_TABLES = ("import_log", "import_fil")
 # The only table names that may stand in a statement: the contract's tables, the
 # municipality reference and the log.
-LOADABLE = frozenset(table.name for table in TABLES) | {"kommuner", *LOG_TABLES}
+LOADABLE = frozenset(table.name for table in TABLES) | {
+    "kommuner",
+    "ersattningsregler",
+    *LOG_TABLES,
+}
 
 
 def _tabell(name: str) -> str:
@@ -117,12 +122,14 @@ def _build(
     files: list[FileRecord],
     entry: LogEntry,
 ) -> int:
+    regler = read_regler()  # refuses the import before anything is built
     con = duckdb.connect(str(staging))
     try:
         protect_like(staging, old)
         con.execute("set enable_progress_bar = false")
         con.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
         _insert(con, "kommuner", pl.read_csv(KOMMUNER_CSV, infer_schema=False))
+        _insert(con, "ersattningsregler", regler)
         for table, frame in frames.items():
             _insert(con, table, frame)
         import_id, previous = _carry_log(con, old)

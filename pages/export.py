@@ -52,8 +52,10 @@ with st.expander("Definition och kommandorad"):
     st.markdown(definition(namn))
     st.markdown("Samma CSV-fil från kommandoraden (i projektets mapp):")
     fil = filnamn(namn, params, "csv")
-    st.code(kommandorad(namn, params, str(db.databas_sokvag()), out=fil), language="sh")
+    rad = kommandorad(namn, params, str(db.databas_sokvag()), format="csv-excel", out=fil)
+    st.code(rad, language="sh")
     st.caption(
-        "`--format xlsx` ger Excel-filen med bladet Om datan; `--format csv-raw` ger rådata "
-        "för program (kolumnnamn, full precision, inte skyddad mot formler i Excel)."
+        "`--format xlsx` ger Excel-filen med bladet Om datan; `--format csv` ger måttets egna "
+        "kolumnnamn med punkt som decimaltecken, för skript (skyddad mot formler i Excel); "
+        "`--format csv-raw` ger rådata för program (inte skyddad mot formler)."
     )

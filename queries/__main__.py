@@ -3,7 +3,7 @@
     python -m queries list
     python -m queries export NAME --db PATH [--date D] [--from D] [--to D] [--kommun K]
         [--vistelsekommun K] [--boendeform F] [--regi R] [--aldersgrupp G] [--kon K]
-        [--verksamhet V] [--enhet E] [--format csv|xlsx|csv-raw] [--out FILE]
+        [--verksamhet V] [--enhet E] [--format csv|csv-excel|xlsx|csv-raw] [--out FILE]
 
 List filters may be repeated (``--boendeform HVB --boendeform stodboende``). It runs the same
 ``queries.run`` and the same writers as the dashboard's download buttons, so ``csv`` and
@@ -26,7 +26,16 @@ import polars as pl
 
 from queries import QueryError, catalogue, figure, run
 from queries.definitioner import definition_text
-from queries.export import FORMAT, OPTIONS, om_datan, to_csv_excel, to_csv_machine, to_xlsx
+from queries.ersattning_xlsx import berakning_xlsx
+from queries.export import (
+    FORMAT,
+    OPTIONS,
+    om_datan,
+    to_csv_excel,
+    to_csv_machine,
+    to_csv_neutral,
+    to_xlsx,
+)
 from queries.filtervarden import FilterError, normalisera
 from queries.stamp import check
 
@@ -44,11 +53,20 @@ def _parser() -> argparse.ArgumentParser:
         "--format",
         choices=FORMAT,
         default="csv",
-        help="csv: för Excel (som sidans nedladdning); xlsx; csv-raw: rådata för program",
+        help="csv: måttets kolumner, skyddad mot formler; csv-excel och xlsx: som sidans "
+        "nedladdning; csv-raw: rådata för program",
     )
     export.add_argument("--out", type=Path, help="fil att skriva till (annars standard ut)")
     for param, option in OPTIONS.items():
-        repeat = param not in ("datum", "fran", "till", "kommun")
+        repeat = param in (
+            "vistelsekommun",
+            "boendeform",
+            "regi",
+            "aldersgrupp",
+            "kon",
+            "verksamhet",
+            "enhet",
+        )
         export.add_argument(f"--{option}", dest=param, action="append" if repeat else "store")
     return parser
 
@@ -101,11 +119,19 @@ def _export(args: argparse.Namespace) -> None:
         print(f"Skrev {df.height} rader till {args.out}", file=sys.stderr)
 
 
+# figures whose workbook holds formulas instead of values (an auditor recomputes them)
+FORMELBOCKER = {"ersattning_berakning": berakning_xlsx}
+
+
 def _bytes(args: argparse.Namespace, df: pl.DataFrame, params: dict[str, Any]) -> bytes:
     if args.format == "csv-raw":
         return to_csv_machine(df).encode("utf-8")
     if args.format == "csv":
+        return to_csv_neutral(df).encode("utf-8")
+    if args.format == "csv-excel":
         return to_csv_excel(df)
+    if args.namn in FORMELBOCKER:
+        return FORMELBOCKER[args.namn](df)
     fig = figure(args.namn)
     # every declared parameter, as the page lists them: an omitted filter is "no filter"
     alla = {p: params.get(p) for p in fig.params}

@@ -41,6 +41,19 @@ PARAMETRAR = {
     "kon": "Kön",
     "verksamhet": "Verksamhet",
     "enhet": "Enhet",
+    "manader": "Eftersläpning (månader)",
+    "flytt_antal": "Flyttade ungdomar (antal)",
+    "flytt_fran": "Flytt från datum",
+    "fran_form": "Från boendeform",
+    "till_form": "Till boendeform",
+    "pris_form": "Prisändring, boendeform",
+    "pris_procent": "Prisändring (%)",
+    "regel_kategori": "Regeländring, kategori",
+    "regel_belopp": "Regeländring, belopp (kr)",
+    "regel_fran": "Regeländring från datum",
+    "platser_antal": "Platsändring (antal)",
+    "platser_form": "Platsändring, boendeform",
+    "platser_fran": "Platsändring från datum",
 }
 """Figure parameter -> the filter's Swedish name, as the sidebar calls it (one list for both)."""
 FILTERNAMN = {"boendeform": BOENDEFORM, "regi": REGI, "aldersgrupp": ALDERSGRUPP, "kon": KON}
@@ -59,10 +72,28 @@ OPTIONS = {
     "kon": "kon",
     "verksamhet": "verksamhet",
     "enhet": "enhet",
+    "manader": "manader",
+    # the what-if scenario's levers (queries/scenario.sql)
+    "flytt_antal": "flytt-antal",
+    "flytt_fran": "flytt-fran",
+    "fran_form": "fran-form",
+    "till_form": "till-form",
+    "pris_form": "pris-form",
+    "pris_procent": "pris-procent",
+    "regel_kategori": "regel-kategori",
+    "regel_belopp": "regel-belopp",
+    "regel_fran": "regel-fran",
+    "platser_antal": "platser-antal",
+    "platser_form": "platser-form",
+    "platser_fran": "platser-fran",
 }
 """Figure parameter -> the export CLI's option (`--from`); list filters may be repeated."""
-FORMAT = ("csv", "xlsx", "csv-raw")
-"""The CLI's formats: `csv` and `xlsx` for people (as the page's downloads), `csv-raw` for programs."""
+FORMAT = ("csv", "csv-excel", "xlsx", "csv-raw")
+"""The CLI's formats. `csv`: the figure's own columns (comma, decimal point), formula-like
+text neutralised, so scripts keep stable column names and a person can still open it
+safely; `csv-excel` and `xlsx`: exactly the page's downloads (Swedish headings, units,
+rounding, names beside codes; `xlsx` with the sheet "Om datan"); `csv-raw`: the raw figure
+for programs, not neutralised."""
 
 
 def neutralise(value: object) -> object:
@@ -81,6 +112,11 @@ def _neutralised(df: pl.DataFrame) -> pl.DataFrame:
         .alias(name)
         for name in text
     )
+
+
+def to_csv_neutral(df: pl.DataFrame) -> str:
+    """The figure's own columns as CSV (comma, decimal point), formula-like text neutralised."""
+    return _neutralised(df).write_csv()
 
 
 def to_csv_machine(df: pl.DataFrame) -> str:
@@ -196,4 +232,5 @@ def kommandorad(
         values = value if isinstance(value, (list, tuple)) else [value]
         delar += [f"--{OPTIONS[param]}={v}" for v in values if v is not None]
     delar += ["--format", format] + (["--out", out] if out else [])
+    # the page's CSV download is the CLI's csv-excel
     return shlex.join(delar)

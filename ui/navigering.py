@@ -15,6 +15,7 @@ SIDOR: tuple[tuple[str, str, str, str], ...] = (
         "kommunoverskridande",
     ),
     ("pages/ekonomi.py", "Ekonomi", ":material/payments:", "ekonomi"),
+    ("pages/ersattning.py", "Ersättning och prognos", ":material/account_balance:", "ersattning"),
     ("pages/data.py", "Data", ":material/database:", "data"),
     ("pages/export.py", "Export", ":material/download:", "export"),
 )

@@ -101,7 +101,7 @@ def test_csv_nedladdning_har_samma_tal_som_export_cli(
     assert nedladdning.value.suggested_filename == f"belaggning_boendeform_{fran}_{till}.csv"
     innehall = Path(nedladdning.value.path()).read_bytes()
     assert innehall.startswith("\ufeff".encode())
-    # the CLI's default CSV is the page's download, byte for byte
+    # the CLI's csv-excel is the page's download, byte for byte
     assert innehall == export_cli(e2e_db, "belaggning_boendeform", fran, till)
     fran_sidan = pl.read_csv(io.BytesIO(innehall[3:]), separator=";", decimal_comma=True)
     assert fran_sidan.height > 0
@@ -122,6 +122,8 @@ def export_cli(db: Path, figur: str, fran: str, till: str) -> bytes:
         fran,
         "--to",
         till,
+        "--format",
+        "csv-excel",
     ]
     svar = subprocess.run(kommando, cwd=ROT, capture_output=True, check=True)
     return svar.stdout

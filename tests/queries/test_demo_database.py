@@ -29,8 +29,20 @@ TYPES: dict[str, tuple[type[pl.DataType], ...]] = {
                      "datum_manad_fore", "datum_ar_fore"], (pl.Date,)),
     **dict.fromkeys(["samma_lan", "demo", "senaste_utfall", "uttag_langt_efter_data"], (pl.Boolean,)),
     **dict.fromkeys(["importerad", "senast_importerad"], (pl.Datetime,)),
+    # compensation is exact to the öre, so that an auditor's sum matches (docs/ersattning.md)
+    **dict.fromkeys(["forvantad", "sokt", "bokford", "differens", "plats_avtalad", "plats_belagd", "hvb_asyl",
+                     "stodboende", "faktiska_kostnader", "schablon_under_18", "schablon_18_20",
+                     "anvisning_engangs", "arlig_ersattning", "belopp_kr", "summa_kr"], (pl.Decimal,)),
+    "manader_efter": INTEGER,
+    # the forecast's backtest (docs/ersattning.md "Forecast")
+    **dict.fromkeys(["prognos", "fel", "abs_andel", "mape"], (pl.Float64,)),
+    "utfall": INTEGER,
+    **dict.fromkeys(["utfall_intakt", "utfall_kostnad", "utfall_balans", "fel_balans", "mape_intakt", "mape_kostnad",
+                     "mae_balans"], (pl.Float64,)),
+    **dict.fromkeys(["scenario_kostnad", "scenario_intakt", "scenario_balans", "effekt_balans", "flytt_kostnad",
+                     "flytt_intakt", "pris_kostnad", "regel_intakt", "platser_kostnad", "platser_intakt"], (pl.Float64,)),
 }  # fmt: skip
-FIXED = {"belaggning", "alder_kon", "kommunoverskridande", "budgetbalans"}
+FIXED = {"belaggning", "alder_kon", "kommunoverskridande", "budgetbalans", "ersattning"}
 
 
 def _catalogue_columns() -> dict[str, list[str]]:

@@ -42,8 +42,18 @@ def cli(*args: str) -> bytes:
     return subprocess.run(command, cwd=ROOT, capture_output=True, check=True, timeout=120).stdout
 
 
-def test_default_csv_is_for_people_and_neutralised(hostile: Path) -> None:
+def test_default_csv_keeps_the_columns_and_is_neutralised(hostile: Path) -> None:
     data = cli("ekonomi_verksamhet", "--db", str(hostile), *JANUARI)
+    assert data.decode().splitlines() == [
+        "verksamhet,kostnad,intakt,balans,budget_balans",
+        # the figure's own values; the text a spreadsheet would run gets its apostrophe
+        "'-Eken,1234.56,0.0,-1234.56,0.0",
+        "Nacka,0.0,1000.0,1000.0,0.0",
+    ]
+
+
+def test_csv_excel_is_for_people_and_neutralised(hostile: Path) -> None:
+    data = cli("ekonomi_verksamhet", "--db", str(hostile), *JANUARI, "--format", "csv-excel")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
     assert rows == [
         ["Verksamhet", "Kostnad (kr)", "Intäkt (kr)", "Balans (kr)", "Budget balans (kr)"],

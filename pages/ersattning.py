@@ -1,0 +1,159 @@
+"""Ersättning och prognos: what the state should pay by its rules, against claims and the ledger.
+
+The committee's charge is that costs balance the state's compensation; this page shows
+per month what the rules in force each day say the state should pay, what was claimed and
+what was booked, and explains any month's gap to the krona (count × rate per rule).
+"""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from charts import ersattning as diagram_ersattning
+from charts.text import md
+from queries.ersattning_xlsx import berakning_xlsx
+from ui import scenario
+from ui.components import TOMT, diagram, nedladdning, tabell
+from ui.figurer import hamta
+from ui.filters import aktuellt
+from ui.format import fmt_datum, fmt_kr, fmt_manad, fmt_pct
+
+f = aktuellt()
+period = f"{fmt_datum(f.fran)}–{fmt_datum(f.till)}"
+st.title("Ersättning och prognos")
+st.caption(
+    "Förväntad ersättning enligt reglerna i `data/reference/ersattningsregler.csv`, dag för "
+    "dag, mot sökt (ersättningsansökningar) och bokförd ersättning (huvudbokens kategorier "
+    "statlig ersättning och schablon). Differens = bokförd − förväntad. Hela kalendermånader."
+)
+
+params = f.for_figur("ersattning")
+manad = hamta("ersattning", **params)
+if manad.is_empty():
+    st.info(TOMT)
+    st.stop()
+
+summa = hamta("ersattning_summa", **params).row(0, named=True)
+kol = st.columns(3)
+kol[0].metric("Förväntad ersättning", fmt_kr(summa["forvantad"]), help=period)
+kol[1].metric("Bokförd ersättning", fmt_kr(summa["bokford"]), help=period)
+kol[2].metric("Differens (bokförd − förväntad)", fmt_kr(summa["differens"]), help=period)
+if summa["bokford"] is None:
+    st.info(
+        "Huvudboken och ansökningarna tillhör dataägaren; för vald kommun visas bara den "
+        "förväntade ersättningen."
+    )
+
+diagram(
+    f"Förväntad ersättning per kategori mot sökt och bokförd {period}",
+    diagram_ersattning.manader(manad),
+    manad,
+    "ersattning",
+    "ersattning_manader",
+)
+diagram(
+    f"Bokförd − förväntad ersättning per månad {period}",
+    diagram_ersattning.differens(manad),
+    manad,
+    "ersattning",
+    "ersattning_differens",
+)
+
+st.markdown("#### Så räknas en månad")
+manader = manad.sort("manad", descending=True)["manad"].to_list()
+vald = st.selectbox("Månad", manader, format_func=fmt_manad, key="ersattning_vald_manad")
+berakning = hamta("ersattning_berakning", **params).filter(pl.col("manad") == vald)
+rad = manad.filter(pl.col("manad") == vald).row(0, named=True)
+st.markdown(md(diagram_ersattning.forklaring(rad, berakning)))
+tabell(berakning)
+nedladdning(berakning, "ersattning_berakning", "ersattning_berakning")
+st.download_button(
+    "Ladda ner Excel med formler",
+    lambda: berakning_xlsx(berakning),
+    file_name=f"ersattning_berakning_{vald}.xlsx",
+    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    key="ersattning_formler",
+    on_click="ignore",
+    help="Varje belopp är en formel (antal × belopp × andel) som en revisor kan räkna om.",
+)
+
+st.markdown("#### Avvikelser")
+grans = st.number_input(
+    "Bokföringen får släpa efter högst (månader)", 0, 24, 3, key="ersattning_grans"
+)
+avvikelser = hamta(
+    "ersattning_avvikelser", **f.for_figur("ersattning_avvikelser", manader=str(grans))
+)
+if avvikelser.is_empty():
+    st.success("Inga avvikelser i perioden.")
+else:
+    tabell(avvikelser)
+
+st.markdown("### Prognos")
+prognos = hamta("prognos_i_vard", **f.for_figur("prognos_i_vard"))
+diagram(
+    f"Förväntat antal i vård de 12 månaderna efter {fmt_datum(f.datum)}",
+    diagram_ersattning.prognos(prognos),
+    prognos,
+    "prognos_i_vard",
+    "ersattning_prognos",
+)
+ekonomi = hamta("prognos_manad", **f.for_figur("prognos_manad"))
+diagram(
+    f"Prognos för ersättning, kostnad och balans de 12 månaderna efter {fmt_datum(f.datum)}",
+    diagram_ersattning.prognos_balans(ekonomi),
+    ekonomi,
+    "prognos_manad",
+    "ersattning_prognos_balans",
+)
+backtest = hamta("prognos_backtest", **f.for_figur("prognos_backtest"))
+mape = fmt_pct(backtest["mape"][0]) if backtest.height else "–"
+diagram(
+    f"Prognosens träffsäkerhet {period}: genomsnittligt fel {mape} (MAPE)",
+    diagram_ersattning.backtest(backtest),
+    backtest,
+    "prognos_backtest",
+    "ersattning_backtest",
+)
+ekonomitest = hamta("prognos_ekonomi_backtest", **f.for_figur("prognos_ekonomi_backtest"))
+fel = (
+    f"ersättning {fmt_pct(ekonomitest['mape_intakt'][0])}, kostnad "
+    f"{fmt_pct(ekonomitest['mape_kostnad'][0])}, balans ±{fmt_kr(ekonomitest['mae_balans'][0])} per månad"
+    if ekonomitest.height
+    else "–"
+)
+diagram(
+    f"Ekonomiprognosens träffsäkerhet {period}: {fel}",
+    diagram_ersattning.ekonomi_backtest(ekonomitest),
+    ekonomitest,
+    "prognos_ekonomi_backtest",
+    "ersattning_ekonomitest",
+)
+st.caption(
+    "Varje månad jämförs med den prognos som hade gjorts 12 månader före, med bara det som "
+    "var känt då. Metoden: de som är i vård stannar med den senaste årets utflyttningstakt "
+    "per åldersgrupp, lämnar vid 18 år med takten vid 18, senast vid 21 år och vid kända "
+    "utflyttningsdatum; nya kommer i de senaste tre månadernas takt."
+)
+
+st.markdown("### Scenario")
+st.caption(
+    "Vad hade hänt om …? Scenariot räknas om på utfallet månad för månad och följer med i "
+    "länken, så att en kopierad länk öppnar samma scenario. Förvalen (HVB → stödboende från "
+    "1 januari 2017) är 2017 års strategi: ange hur många ungdomar som flyttas."
+)
+val = scenario.valj()
+utfall = hamta("scenario", **f.for_figur("scenario", **val))
+diagram(
+    f"Balans per månad med och utan scenariot {period}",
+    diagram_ersattning.scenario(utfall),
+    utfall,
+    "scenario",
+    "ersattning_scenario",
+)
+if utfall.height:
+    st.metric(
+        "Scenariots effekt på balansen i perioden",
+        fmt_kr(utfall.sort("manad")["ack_effekt_balans"][-1]),
+    )

@@ -1,0 +1,12 @@
+-- ersattning: expected state compensation against claimed and booked, per month (fixed export).
+-- titel: Förväntad, sökt och bokförd statlig ersättning per månad
+-- grain: one row per calendar month overlapping [fran, till] (whole months), up to the
+--   extraction month; zeros for months without anything
+-- definition: docs/metrics.md "State compensation", in full docs/ersattning.md section Per month: forvantad = sum of the category columns, priced at
+--   import from data/reference/ersattningsregler.csv (table ersattning_manadsdelar); sokt = claims
+--   dated in the month; bokford = minus the ledger on kategori statlig_ersattning and schablon;
+--   differens = bokford - forvantad; kommun filters the per-child parts on the responsible
+--   municipality; places, yearly amounts, claims and ledger belong to the data owner (sokt,
+--   bokford and differens are NULL for another kommun)
+-- params: fran date, till date, kommun text
+select * from ersattning_manad($fran, $till, $kommun) order by manad
