@@ -3,9 +3,11 @@
     python -m queries list
     python -m queries export NAME --db PATH [--date D] [--from D] [--to D] [--kommun K]
         [--vistelsekommun K] [--boendeform F] [--regi R] [--aldersgrupp G] [--kon K]
-        [--verksamhet V] [--format csv|xlsx] [--out FILE]
+        [--verksamhet V] [--format csv|xlsx] [--out FILE] [--masked]
 
 It runs the same ``queries.run`` as the dashboard, so an export always matches the page.
+``--masked`` applies the small-number protection of the protected view (``queries.skydd``),
+for publication: masked cells are written as ``<5``.
 Messages are in Swedish because analysts in the municipalities read them.
 """
 
@@ -21,6 +23,7 @@ import duckdb
 from queries import QueryError, catalogue, figure, run
 from queries.export import to_csv_machine, to_xlsx
 from queries.filtervarden import FilterError, normalisera
+from queries.skydd import SkyddsFel, skydda, till_text
 
 # figure parameter -> command-line option; list filters may be repeated
 OPTIONS = {
@@ -48,6 +51,9 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--db", required=True, type=Path, help="DuckDB-filen")
     export.add_argument("--format", choices=("csv", "xlsx"), default="csv")
     export.add_argument("--out", type=Path, help="fil att skriva till (annars standard ut)")
+    export.add_argument(
+        "--masked", action="store_true", help="dölj små antal som i den skyddade vyn (<5)"
+    )
     for param, option in OPTIONS.items():
         repeat = param not in ("datum", "fran", "till", "kommun")
         export.add_argument(f"--{option}", dest=param, action="append" if repeat else "store")
@@ -88,6 +94,8 @@ def _export(args: argparse.Namespace) -> None:
     if not args.db.is_file():
         raise QueryError(f"Databasfilen finns inte: {args.db}")
     df = run(args.namn, args.db, **params)
+    if args.masked:
+        df = till_text(skydda(args.namn, df))
     data = (
         to_xlsx(df, sheet=args.namn)
         if args.format == "xlsx"
@@ -109,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
             _list()
         else:
             _export(args)
-    except QueryError as error:
+    except (QueryError, SkyddsFel) as error:
         print(f"Fel: {error}", file=sys.stderr)
         return 2
     except duckdb.Error as error:

@@ -1,0 +1,145 @@
+"""What small-number protection must do to each figure: one declaration per figure.
+
+A figure without a declaration is refused by ``queries.skydd.skydda`` (fail closed), and a
+test names every figure in ``queries/*.sql`` that lacks one. ``docs/skydd.md`` explains
+each choice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+Dims = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Figurskydd:
+    """How one figure is protected; columns not named here are shown as they are."""
+
+    nycklar: Dims = ()
+    """The columns that identify a row (descriptive columns that follow a key are left out)."""
+    antal: Mapping[str, Dims] = field(default_factory=dict)
+    """Counts of persons (or of their placements/anvisningar) -> the key columns along which
+    rows add up to a total a reader can see. Masked when 1..threshold-1, then secondary."""
+    dygn: Mapping[str, Dims] = field(default_factory=dict)
+    """Care-days of a unit or group per month (``manad`` column) -> dimensions, as for antal.
+    Masked when they average fewer than threshold persons over the calendar month."""
+    foljer: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Derived columns (shares, occupancy, vacant days, their cost) -> the columns they are
+    computed from: masked when any of those is masked in the same row."""
+    komplement: Mapping[str, str] = field(default_factory=dict)
+    """A count that is part of another count in the same row -> that count: the difference
+    is a count of persons a reader can compute, so it is protected too."""
+    radniva: bool = False
+    """Rows about one person: only for analysts, refused in the protected view."""
+    urval: str | None = None
+    """The count whose total is the number of persons the view covers (``for_fa``)."""
+
+    def matt(self) -> dict[str, Dims]:
+        """Every measure that is masked and suppressed, with its dimensions."""
+        return {**self.antal, **self.dygn}
+
+
+def _fs(
+    nycklar: Dims,
+    antal: Mapping[str, Dims] | None = None,
+    *,
+    dygn: Mapping[str, Dims] | None = None,
+    foljer: Mapping[str, tuple[str, ...]] | None = None,
+    komplement: Mapping[str, str] | None = None,
+    urval: str | None = None,
+) -> Figurskydd:
+    return Figurskydd(
+        nycklar,
+        MappingProxyType(dict(antal or {})),
+        MappingProxyType(dict(dygn or {})),
+        MappingProxyType(dict(foljer or {})),
+        MappingProxyType(dict(komplement or {})),
+        urval=urval,
+    )
+
+
+_ALDER_KON = ("aldersgrupp", "kon")
+_BELAGGNING_FOLJER = {
+    "belaggning": ("vardygn",),
+    "lediga_platsdygn": ("vardygn",),
+    "kostnad_lediga_kr": ("vardygn",),
+}
+
+SKYDD: Mapping[str, Figurskydd] = MappingProxyType(
+    {
+        # persons in care on a date: every cell adds up along both axes (margins, tiles)
+        "alder_kon": _fs(_ALDER_KON, {"antal": _ALDER_KON}, urval="antal"),
+        "alderspyramid": _fs(("alder", "kon"), {"antal": ("alder", "kon")}, urval="antal"),
+        # a stock per month: months do not add up, age groups and sexes do within a month
+        "aldersgrupp_manad": _fs(("manad", *_ALDER_KON), {"antal": _ALDER_KON}, urval="antal"),
+        # flows per month: a period total is the sum over months
+        "anvisningar_manad": _fs(
+            ("manad", *_ALDER_KON),
+            {
+                "antal": ("manad", *_ALDER_KON),
+                "antal_overflyttningar": ("manad", *_ALDER_KON),
+            },
+            komplement={"antal_overflyttningar": "antal"},
+            urval="antal",
+        ),
+        "avslut_orsak": _fs(("avslutsorsak",), {"antal": ("avslutsorsak",)}, urval="antal"),
+        "fodelsedagar_manad": _fs(
+            ("manad", "fyller"), {"antal": ("manad", "fyller")}, urval="antal"
+        ),
+        "fodelsedagar_kommande": Figurskydd(radniva=True),
+        "i_vard_manad": _fs(
+            ("manad",),
+            {
+                "antal_i_vard": (),
+                "nya_placeringar": ("manad",),
+                "avslutade_placeringar": ("manad",),
+            },
+            dygn={"vardygn": ()},
+            urval="antal_i_vard",
+        ),
+        "kommunoverskridande": _fs(("riktning", "kommun"), {"antal": ("kommun",)}, urval="antal"),
+        "kommunoverskridande_matris": _fs(
+            ("ansvarig_kommun", "vistelsekommun"),
+            {"antal": ("ansvarig_kommun", "vistelsekommun")},
+            urval="antal",
+        ),
+        "kommunoverskridande_andel": _fs(
+            ("manad", "riktning"),
+            {"antal": (), "totalt": ()},
+            foljer={"andel": ("antal", "totalt")},
+            komplement={"antal": "totalt"},
+            urval="totalt",
+        ),
+        # units with contracted places: care-days reveal how many children a unit has
+        "belaggning": _fs(
+            ("enhet_id", "manad"),
+            dygn={"vardygn": ("enhet_id",)},
+            foljer={"belaggning": ("vardygn",)},
+        ),
+        "belaggning_enhet": _fs(
+            ("enhet_id", "manad"), dygn={"vardygn": ("enhet_id",)}, foljer=_BELAGGNING_FOLJER
+        ),
+        "belaggning_boendeform": _fs(
+            ("boendeform", "manad"),
+            dygn={"vardygn": ("boendeform",)},
+            foljer=_BELAGGNING_FOLJER,
+        ),
+        "belaggning_platstyp": _fs(
+            ("platstyp", "manad"),
+            dygn={"vardygn": ("platstyp",)},
+            foljer={"belaggning": ("vardygn",), "lediga_platsdygn": ("vardygn",)},
+        ),
+        # checks count persons, placements or units; they do not add up to anything shown
+        "datakvalitet": _fs(("kontroll",), {"antal": ()}),
+        # the rows stored for personer are the number of persons in the export
+        "import_logg": _fs(("import_id", "tabell"), {"rader_lasta": (), "rader_lagrade": ()}),
+        # no counts of persons: ledger sums of the organisation, dates and the municipality
+        "dataomfang": _fs(()),
+        "budgetbalans": _fs(("manad",)),
+        "ekonomi_kategori": _fs(("typ", "kategori")),
+        "ekonomi_verksamhet": _fs(("verksamhet",)),
+    }
+)
