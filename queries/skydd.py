@@ -119,7 +119,7 @@ def _primar(spec: Figurskydd, kolumn: str, grans: int) -> pl.Expr:
     varde = pl.col(kolumn)
     if kolumn in spec.antal:
         return ((varde >= 1) & (varde < grans)).fill_null(False)
-    return _fa_dygn(varde, grans)
+    return _fa_dygn(varde, grans, spec)
 
 
 def _grupp(spec: Figurskydd, utan: Dims) -> list[str]:
@@ -132,6 +132,7 @@ def _celler_stabila(spec: Figurskydd, arbete: pl.DataFrame, grans: int) -> pl.Da
     while True:
         fore = sum(int(arbete[_m(c)].sum()) for c in spec.matt())
         arbete = _komplement(spec, arbete, grans)
+        arbete = _delar_i_rad(spec, arbete)
         for kolumn, dims in spec.matt().items():
             for dim in dims:
                 arbete = _sekundar(arbete, kolumn, _grupp(spec, (dim,)))
@@ -165,6 +166,22 @@ def _komplement(spec: Figurskydd, arbete: pl.DataFrame, grans: int) -> pl.DataFr
     return arbete
 
 
+def _delar_i_rad(spec: Figurskydd, arbete: pl.DataFrame) -> pl.DataFrame:
+    """Columns that add up to another in the same row: the rule of ``_sekundar`` across them."""
+    for helhet, delar in spec.delar.items():
+        kandidat = {d: ~pl.col(_m(d)) & (pl.col(d) != 0) & pl.col(d).is_not_null() for d in delar}
+        n = pl.sum_horizontal((pl.col(_m(d)) & (pl.col(d) != 0)).cast(pl.Int32) for d in delar)
+        minst = pl.min_horizontal(pl.when(kandidat[d]).then(pl.col(d)) for d in delar)
+        valda, tagen = [], pl.lit(False)
+        for d in delar:
+            vald = ((n == 1) & kandidat[d] & (pl.col(d) == minst) & ~tagen).fill_null(False)
+            valda.append((pl.col(_m(d)) | vald).alias(_m(d)))
+            tagen = tagen | vald
+        ingen = ((n == 1) & minst.is_null()).fill_null(False)
+        arbete = arbete.with_columns(*valda, (pl.col(_m(helhet)) | ingen).alias(_m(helhet)))
+    return arbete
+
+
 def _summor(spec: Figurskydd, arbete: pl.DataFrame, kolumn: str, grans: int) -> pl.DataFrame:
     """One row per figure row with a flag per total over a non-empty subset of the dimensions."""
     dims = spec.matt()[kolumn]
@@ -192,14 +209,17 @@ def _summor(spec: Figurskydd, arbete: pl.DataFrame, kolumn: str, grans: int) -> 
 
 
 def _primar_summa(spec: Figurskydd, kolumn: str, grans: int) -> pl.Expr:
-    if kolumn in spec.antal or "manad" not in spec.nycklar:
+    if kolumn in spec.antal:
         return ((pl.col("_summa") >= 1) & (pl.col("_summa") < grans)).fill_null(False)
-    return _fa_dygn(pl.col("_summa"), grans)
+    return _fa_dygn(pl.col("_summa"), grans, spec)
 
 
-def _fa_dygn(dygn: pl.Expr, grans: int) -> pl.Expr:
-    """Care-days that average fewer than ``grans`` persons over the row's calendar month."""
-    dagar = pl.col("manad").str.to_date("%Y-%m").dt.month_end().dt.day().cast(pl.Int64)
+def _fa_dygn(dygn: pl.Expr, grans: int, spec: Figurskydd) -> pl.Expr:
+    """Care-days that average fewer than ``grans`` persons over the row's calendar month
+    (a figure without months: over 31 days, see docs/skydd.md)."""
+    dagar: pl.Expr = pl.lit(31, dtype=pl.Int64)
+    if "manad" in spec.nycklar:
+        dagar = pl.col("manad").str.to_date("%Y-%m").dt.month_end().dt.day().cast(pl.Int64)
     return ((dygn > 0) & (dygn < grans * dagar)).fill_null(False)
 
 

@@ -32,6 +32,8 @@ class Figurskydd:
     komplement: Mapping[str, str] = field(default_factory=dict)
     """A count that is part of another count in the same row -> that count: the difference
     is a count of persons a reader can compute, so it is protected too."""
+    delar: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """A count -> the counts in the same row that add up to it (e.g. persons by sex)."""
     radniva: bool = False
     """Rows about one person: only for analysts, refused in the protected view."""
     urval: str | None = None
@@ -49,6 +51,7 @@ def _fs(
     dygn: Mapping[str, Dims] | None = None,
     foljer: Mapping[str, tuple[str, ...]] | None = None,
     komplement: Mapping[str, str] | None = None,
+    delar: Mapping[str, tuple[str, ...]] | None = None,
     urval: str | None = None,
 ) -> Figurskydd:
     return Figurskydd(
@@ -57,6 +60,7 @@ def _fs(
         MappingProxyType(dict(dygn or {})),
         MappingProxyType(dict(foljer or {})),
         MappingProxyType(dict(komplement or {})),
+        MappingProxyType(dict(delar or {})),
         urval=urval,
     )
 
@@ -136,6 +140,43 @@ SKYDD: Mapping[str, Figurskydd] = MappingProxyType(
         "datakvalitet": _fs(("kontroll",), {"antal": ()}),
         # the rows stored for personer are the number of persons in the export
         "import_logg": _fs(("import_id", "tabell"), {"rader_lasta": (), "rader_lagrade": ()}),
+        # Figures added on main after this branch was cut (whole-period totals, tiles):
+        # declared here so that they are protected from the merge on.
+        "i_vard_nyckeltal": _fs(
+            (),
+            {
+                c: ()
+                for c in (
+                    "antal_i_vard",
+                    "antal_k",
+                    "antal_m",
+                    "antal_x",
+                    "antal_manad_fore",
+                    "antal_ar_fore",
+                )
+            },
+            foljer={
+                "forandring_manad": ("antal_i_vard", "antal_manad_fore"),
+                "forandring_ar": ("antal_i_vard", "antal_ar_fore"),
+            },
+            delar={"antal_i_vard": ("antal_k", "antal_m", "antal_x")},
+            urval="antal_i_vard",
+        ),  # fmt: skip
+        "i_vard_manad_kon": _fs(("manad", "kon"), {"antal": ("kon",)}, urval="antal"),
+        "kommunoverskridande_summa": _fs(
+            ("riktning",),
+            {"antal": (), "antal_samma_lan": ()},
+            komplement={"antal_samma_lan": "antal"},
+            urval="antal",
+        ),
+        "belaggning_manad_totalt": _fs(("manad",), dygn={"vardygn": ()}, foljer=_BELAGGNING_FOLJER),
+        "belaggning_period": _fs((), dygn={"vardygn": ()}, foljer=_BELAGGNING_FOLJER),
+        # care-days at units without contracted places: mostly family homes, one child each
+        "vardygn_utan_platser": _fs(("boendeform", "manad"), dygn={"vardygn": ("boendeform",)}),
+        "datakvalitet_summa": _fs((), {"antal_fynd": ()}),
+        "import_senaste": _fs(("import_id",), {"rader_lagrade": ()}),
+        "import_aktualitet": _fs(("tabell",), {"rader_lasta": (), "rader_lagrade": ()}),
+        "budgetbalans_hittills": _fs(()),
         # no counts of persons: ledger sums of the organisation, dates and the municipality
         "dataomfang": _fs(()),
         "budgetbalans": _fs(("manad",)),

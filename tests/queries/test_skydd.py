@@ -247,3 +247,55 @@ def test_cli_masked_refuses_row_level_figures(personfall: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 2
     assert "analytiker" in result.stderr and result.stdout == ""
+
+
+def test_counts_that_add_up_within_a_row() -> None:
+    # persons in care = K + M + X in one row (a tile and its split by sex):
+    #   12 = 8 + 3 + 1   M and X are 1..4: two masked parts, 12 - 8 = 4 gives only their sum
+    #   12 = 9 + 3 + 0   M masked alone would be 12 - 9: K (the only other non-zero) goes too
+    #    3 = 3 + 0 + 0   everything 1..4 is masked, the zeros stay
+    # a change is masked with the count it is computed from (12 - 3 = 9 would give 3)
+    df = pl.DataFrame(
+        {
+            "antal_i_vard": [12, 12, 3],
+            "antal_k": [8, 9, 3],
+            "antal_m": [3, 3, 0],
+            "antal_x": [1, 0, 0],
+            "antal_manad_fore": [10, 3, 3],
+            "forandring_manad": [2, 9, 0],
+            "antal_ar_fore": [None, None, None],
+            "forandring_ar": [None, None, None],
+        },
+        schema_overrides={"antal_ar_fore": pl.Int64, "forandring_ar": pl.Int64},
+    )
+    ut = skydda("i_vard_nyckeltal", df, troskel=5)
+    assert ut["antal_i_vard"].to_list() == [12, 12, None]
+    assert ut["antal_k"].to_list() == [8, None, None]
+    assert ut["antal_m"].to_list() == [None, None, 0]
+    assert ut["antal_x"].to_list() == [None, 0, 0]
+    assert ut["forandring_manad"].to_list() == [2, None, None]
+
+
+def test_care_days_without_months_use_a_31_day_month() -> None:
+    # the whole period in one row: 150 care-days < 5 x 31 = 155 is masked, 155 is not
+    df = pl.DataFrame(
+        {"platsdygn": [310, 310], "vardygn": [150, 155], "belaggning": [150 / 310, 0.5],
+         "lediga_platsdygn": [160, 155], "kostnad_lediga_kr": [1600.0, 1550.0]}
+    )  # fmt: skip
+    ut = skydda("belaggning_period", df, troskel=5)
+    assert ut["vardygn"].to_list() == [None, 155]
+    assert ut["belaggning_maskerad"].to_list() == [True, False]
+
+
+def test_specs_are_consistent() -> None:
+    for namn, spec in SKYDD.items():
+        for kolumn, dims in spec.matt().items():
+            assert set(dims) <= set(spec.nycklar), f"{namn}.{kolumn}: dimension utan nyckel"
+        for kolumn, dims in spec.dygn.items():
+            # the care-day rule reads the month of each row, so months are never summed over
+            assert "manad" not in dims, f"{namn}.{kolumn}"
+        kallor = [k for ks in spec.foljer.values() for k in ks]
+        assert set(kallor) <= set(spec.matt()), f"{namn}: följer en kolumn som inte skyddas"
+        par = [*spec.komplement.items(), *((h, d) for h, ds in spec.delar.items() for d in ds)]
+        assert {k for p in par for k in p} <= set(spec.antal), f"{namn}: delar som inte är antal"
+        assert spec.urval is None or spec.urval in spec.antal, namn
