@@ -3,14 +3,16 @@
     python -m queries list
     python -m queries export NAME --db PATH [--date D] [--from D] [--to D] [--kommun K]
         [--vistelsekommun K] [--boendeform F] [--regi R] [--aldersgrupp G] [--kon K]
-        [--verksamhet V] [--enhet E] [--format csv|csv-excel|xlsx|csv-raw] [--out FILE]
+        [--verksamhet V] [--enhet E] [--format csv|csv-excel|xlsx|csv-raw] [--out FILE] [--masked]
 
 List filters may be repeated (``--boendeform HVB --boendeform stodboende``). It runs the same
-``queries.run`` and the same writers as the dashboard's download buttons, so ``csv`` and
-``xlsx`` are byte for byte what the page offers: Swedish headings with units, values rounded
-as shown, names beside codes, formula-like text neutralised; ``xlsx`` adds a sheet "Om datan".
-``csv-raw`` is for programs: the raw figure (column names, full precision, comma, decimal
-point), not neutralised, so never open it in a spreadsheet.
+``queries.run`` and the same writers as the dashboard's download buttons. ``csv`` (default)
+keeps the figure's own columns (comma, decimal point) with formula-like text neutralised;
+``csv-excel`` and ``xlsx`` are byte for byte what the page offers: Swedish headings with
+units, values rounded as shown, names beside codes; ``xlsx`` adds a sheet "Om datan".
+``csv-raw`` is for programs: the raw figure, not neutralised, so never open it in a
+spreadsheet. ``--masked`` applies the small-number protection of the committee view
+(``queries.skydd``), for publication: masked cells are written as ``<5``.
 Messages are in Swedish because analysts in the municipalities read them.
 """
 
@@ -37,6 +39,7 @@ from queries.export import (
     to_xlsx,
 )
 from queries.filtervarden import FilterError, normalisera
+from queries.skydd import SkyddsFel, skydda, till_text
 from queries.stamp import check
 
 
@@ -57,6 +60,9 @@ def _parser() -> argparse.ArgumentParser:
         "nedladdning; csv-raw: rådata för program",
     )
     export.add_argument("--out", type=Path, help="fil att skriva till (annars standard ut)")
+    export.add_argument(
+        "--masked", action="store_true", help="dölj små antal som i den skyddade vyn (<5)"
+    )
     for param, option in OPTIONS.items():
         repeat = param in (
             "vistelsekommun",
@@ -110,6 +116,9 @@ def _export(args: argparse.Namespace) -> None:
         if fel is not None:
             raise QueryError(fel)
         df = run(args.namn, con=con, **params)
+    if args.masked:
+        # the protected (committee) view's cells, for publication: masked counts read <5
+        df = till_text(skydda(args.namn, df))
     data = _bytes(args, df, params)
     if args.out is None:
         sys.stdout.buffer.write(data)
@@ -147,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
             _list()
         else:
             _export(args)
-    except QueryError as error:
+    except (QueryError, SkyddsFel) as error:
         print(f"Fel: {error}", file=sys.stderr)
         return 2
     except duckdb.Error as error:
