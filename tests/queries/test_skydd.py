@@ -6,6 +6,7 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 import pytest
@@ -208,7 +209,7 @@ def test_every_figure_has_a_protection_spec(personfall: Path) -> None:
     assert not saknas, f"Mått utan skyddsregler i queries/skyddsspec.py: {', '.join(saknas)}"
     for fig in queries.catalogue():
         spec = SKYDD[fig.name]
-        params = {p: v for p, v in _PARAMS.items() if p in fig.params}
+        params: dict[str, Any] = {p: v for p, v in _PARAMS.items() if p in fig.params}
         kolumner = queries.run(fig.name, personfall, **params).columns
         namngivna = {*spec.nycklar, *spec.matt(), *spec.foljer, *spec.komplement.values()}
         okanda = sorted(namngivna - set(kolumner))
