@@ -13,7 +13,7 @@ from datetime import datetime
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-from ui import db, filters
+from ui import db, figurer, filters, roller
 from ui.figurer import hamta
 from ui.navigering import sidor
 
@@ -80,12 +80,19 @@ def visa_sidan(sida: StreamlitPage) -> None:
     try:
         if not databasen_finns():
             return
+        figurer.ny_korning()
+        roll = roller.aktuell_roll()
         with db.ogonblick():
             demo_banner()
+            roller.sidopanel(roll)
             with filters.sidopanel():
                 sida.run()
     except db.DatabasFel as fel:
         st.error(str(fel))
+    except figurer.Radniva:
+        st.error(
+            "Den här uppgiften visar rader om enskilda personer och visas bara för analytiker."
+        )
     except Exception:
         # script control (st.rerun, st.stop) derives from BaseException and passes through
         logg.exception("Oväntat fel på sidan %s", sida.title)

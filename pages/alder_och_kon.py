@@ -11,10 +11,11 @@ import streamlit as st
 from charts import alder as diagram_alder
 from charts.etiketter import ALDERSGRUPP, KON, namn
 from charts.text import md
+from ui import roller
 from ui.components import diagram, tabell, valda
 from ui.figurer import hamta
 from ui.filters import aktuellt
-from ui.format import fmt_antal, fmt_datum
+from ui.format import fmt_antal, fmt_datum, skyddat, summa_dold
 from ui.referens import kommunnamn
 
 f = aktuellt()
@@ -23,10 +24,12 @@ st.caption(f"Barn och unga i vård med {md(kommunnamn(f.kommun))} som ansvarig k
 
 pyramid = hamta("alderspyramid", **f.for_figur("alderspyramid"))
 nu = hamta("i_vard_nyckeltal", **f.for_figur("i_vard_nyckeltal")).row(0, named=True)
+# a total the pyramid must hide (one masked cell it could not pair) is hidden on the tile too
+dold = {"antal_i_vard_maskerad": True} if summa_dold(pyramid, "antal") else {}
 kol = st.columns(4)
-kol[0].metric(f"I vård {fmt_datum(f.datum)}", fmt_antal(nu["antal_i_vard"]))
+kol[0].metric(f"I vård {fmt_datum(f.datum)}", skyddat(nu | dold, "antal_i_vard", fmt_antal))
 for i, kon in enumerate(("K", "M", "X"), start=1):
-    kol[i].metric(namn(KON, kon), fmt_antal(nu[f"antal_{kon.lower()}"]))
+    kol[i].metric(namn(KON, kon), skyddat(nu, f"antal_{kon.lower()}", fmt_antal))
 
 diagram(
     f"Ålderspyramid för personer i vård {fmt_datum(f.datum)}",
@@ -61,5 +64,7 @@ diagram(
     "fodelsedagar_manad",
     "alder_fodelsedagar",
 )
-with st.expander("Vilka fyller 18 eller 21? (pseudonymer, inga personnummer)"):
-    tabell(hamta("fodelsedagar_kommande", **f.for_figur("fodelsedagar_kommande")))
+# rows about one person: fetched, shown and offered only to analysts
+if roller.far_se_radniva(roller.aktuell_roll()):
+    with st.expander("Vilka fyller 18 eller 21? (pseudonymer, inga personnummer)"):
+        tabell(hamta("fodelsedagar_kommande", **f.for_figur("fodelsedagar_kommande")))

@@ -15,7 +15,7 @@ from charts.text import md
 from ui.components import TOMT, diagram, importera_igen, saknade, valda
 from ui.figurer import hamta
 from ui.filters import aktuellt
-from ui.format import fmt_antal, fmt_datum, fmt_kr, fmt_pct
+from ui.format import fmt_antal, fmt_datum, fmt_kr, fmt_pct, skyddat
 from ui.referens import kommunnamn
 
 f = aktuellt()
@@ -50,9 +50,9 @@ if agare.get("perspektivkommun") not in (None, f.kommun):
     )
 period_totalt = hamta("belaggning_period", **f.for_figur("belaggning_period")).row(0, named=True)
 kol = st.columns(3)
-kol[0].metric("Beläggning under perioden", fmt_pct(period_totalt["belaggning"]))
-kol[1].metric("Lediga platsdygn", fmt_antal(period_totalt["lediga_platsdygn"]))
-kol[2].metric("Kostnad för lediga platser", fmt_kr(period_totalt["kostnad_lediga_kr"]))
+kol[0].metric("Beläggning under perioden", skyddat(period_totalt, "belaggning", fmt_pct))
+kol[1].metric("Lediga platsdygn", skyddat(period_totalt, "lediga_platsdygn", fmt_antal))
+kol[2].metric("Kostnad för lediga platser", skyddat(period_totalt, "kostnad_lediga_kr", fmt_kr))
 
 totalt = hamta("belaggning_manad_totalt", **f.for_figur("belaggning_manad_totalt"))
 utan_platser = hamta("vardygn_utan_platser", **f.for_figur("vardygn_utan_platser"))

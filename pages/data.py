@@ -13,7 +13,7 @@ from queries.definitioner import definition
 from ui.components import nedladdning, tabell
 from ui.figurer import hamta
 from ui.filters import aktuellt
-from ui.format import fmt_antal, fmt_datum
+from ui.format import fmt_antal, fmt_datum, skyddat
 
 f = aktuellt()
 st.title("Data")
@@ -29,7 +29,7 @@ senaste = hamta("import_senaste").row(0, named=True)
 kol = st.columns(3)
 kol[0].metric("Uttagsdatum", fmt_datum(senaste["uttagsdatum"]))
 kol[1].metric("Senast importerad", f"{senaste['importerad']:%Y-%m-%d %H:%M}")
-kol[2].metric("Lagrade rader", fmt_antal(senaste["rader_lagrade"]))
+kol[2].metric("Lagrade rader", skyddat(senaste, "rader_lagrade", fmt_antal))
 if senaste["demo"]:
     st.caption("Den senaste importen är demodata.")
 for rad in hamta("import_varningar").iter_rows(named=True):

@@ -13,7 +13,8 @@ import queries
 from charts.text import md
 from queries.definitioner import definition
 from queries.export import PARAMETRAR, filnamn, filtertext, kommandorad
-from ui import db
+from queries.skydd import figurskydd
+from ui import db, roller
 from ui.components import TOMT, nedladdning, tabell
 from ui.figurer import hamta
 from ui.filters import aktuellt
@@ -24,7 +25,13 @@ f = aktuellt()
 st.title("Export")
 st.markdown("Välj ett mått. Filtren i sidopanelen gäller; måttet använder de filter det har.")
 
-titlar = {fig.name: fig.title or fig.name for fig in queries.catalogue()}
+# rows about one person (birthdays with pseudonyms) are offered to analysts only
+radniva = not roller.far_se_radniva(roller.aktuell_roll())
+titlar = {
+    fig.name: fig.title or fig.name
+    for fig in queries.catalogue()
+    if not (radniva and figurskydd(fig.name).radniva)
+}
 namn = st.selectbox(
     "Mått",
     sorted(titlar, key=lambda n: titlar[n]),

@@ -14,7 +14,7 @@ from charts.text import md
 from ui.components import diagram, valda
 from ui.figurer import hamta
 from ui.filters import aktuellt
-from ui.format import fmt_antal, fmt_datum
+from ui.format import fmt_antal, fmt_datum, skyddat
 from ui.referens import kommunnamn
 
 f = aktuellt()
@@ -31,8 +31,8 @@ for ruta, rubrik, riktning in (
     (kol[1], "Våra placerade i andra kommuner", "vara_i_andra"),
 ):
     rad = summa.filter(pl.col("riktning") == riktning).row(0, named=True)
-    ruta.metric(rubrik, fmt_antal(rad["antal"]))
-    ruta.caption(f"varav {fmt_antal(rad['antal_samma_lan'])} inom länet")
+    ruta.metric(rubrik, skyddat(rad, "antal", fmt_antal))
+    ruta.caption(f"varav {skyddat(rad, 'antal_samma_lan', fmt_antal)} inom länet")
 
 # one scale for both directions, so that bars of the same length mean the same count
 xmax = diagram_kommun.gemensam_skala(hos_oss, i_andra)

@@ -38,21 +38,21 @@ kol = st.columns(4)
 with kol[0]:
     st.metric(
         "I vård nu",
-        fmt_antal(nu.i_vard),
-        delta=pil(fmt_forandring(nu.mot_forra_manaden) + " mot förra månaden"),
+        nu.visa("i_vard", fmt_antal),
+        delta=pil(nu.visa("mot_forra_manaden", fmt_forandring) + " mot förra månaden"),
         delta_color="off",
         help=(
             "Barn och unga i vård på rapportdatumet med perspektivkommunen som ansvarig, "
             "jämfört med samma dag en månad och ett år tidigare."
         ),
     )
-    st.caption(f"{fmt_forandring(nu.mot_forra_aret)} mot ett år tidigare")
+    st.caption(f"{nu.visa('mot_forra_aret', fmt_forandring)} mot ett år tidigare")
     filtertext("i_vard_nyckeltal")
     st.page_link("pages/alder_och_kon.py", label="Ålder och kön", icon=":material/arrow_forward:")
 with kol[1]:
     st.metric(
         "Beläggning denna månad",
-        fmt_pct(nu.belaggning) if egen else STRECK,
+        nu.visa("belaggning", fmt_pct) if egen else STRECK,
         help="Vårddygn / avtalade platsdygn, månaden till och med rapportdatumet.",
     )
     st.caption(f"Avtalade platser: {agarens_namn(nu)}." if egen else inte_tillganglig(nu, f))
@@ -80,7 +80,7 @@ with kol[2]:
 with kol[3]:
     st.metric(
         "Placerade här av andra",
-        fmt_pct(nu.andel_hos_oss),
+        nu.visa("andel_hos_oss", fmt_pct),
         help="Andel av dem i vård som bor i kommunen vars ansvariga kommun är en annan.",
     )
     filtertext("kommunoverskridande_andel")

@@ -15,6 +15,7 @@ from typing import Literal
 import polars as pl
 
 from ingest.vocabulary import ALDERSGRUPP, BOENDEFORM, KATEGORI, KON, PLATSTYP, REGI, RIKTNING, TYP
+from queries.skydd import maskgrans
 
 Slag = Literal["antal", "kr", "andel", "datum", "manad", "kod", "text", "id", "bool"]
 
@@ -225,10 +226,36 @@ def rubrik_for_kod(namn: str) -> str:
     return f"{kolumn(namn).rubrik} (kod)"
 
 
+MASKERAD = "_maskerad"
+"""The suffix of the protected view's companion columns (`queries.skydd`)."""
+
+
+def med_skydd(df: pl.DataFrame, decimaltecken: str = ",") -> pl.DataFrame:
+    """A figure from the protected view as a person reads it: every column with masked cells
+    becomes text, `<5` in the masked cells and the value as shown (rounded, shares as
+    percent) in the others; the companion columns are dropped. A figure without them is
+    returned as it is."""
+    flaggor = [c for c in df.columns if c.endswith(MASKERAD)]
+    if not flaggor:
+        return df
+    troskel = f"<{maskgrans()}"
+    uttryck = []
+    for flagga in flaggor:
+        namn = flagga.removesuffix(MASKERAD)
+        if namn not in df.columns or not df[flagga].any():
+            continue
+        visat = som_visat(namn, df.schema[namn]).cast(pl.String)
+        text = visat.str.replace(".", decimaltecken, literal=True)
+        uttryck.append(pl.when(pl.col(flagga)).then(pl.lit(troskel)).otherwise(text).alias(namn))
+    return df.with_columns(uttryck).drop(flaggor)
+
+
 def som_visat(namn: str, dtyp: pl.DataType) -> pl.Expr:
     """Column `namn`'s values rounded as the screen shows them; shares become percentages."""
     meta = kolumn(namn, dtyp)
     uttryck = pl.col(namn)
+    if dtyp == pl.String:
+        return uttryck  # already text (a protected cell's `<5`, or text from the figure)
     if meta.slag == "andel":
         return (uttryck * 100).round(meta.decimaler, mode="half_away_from_zero")
     if meta.slag == "kr" and dtyp.is_float():
@@ -241,7 +268,9 @@ def som_visat(namn: str, dtyp: pl.DataType) -> pl.Expr:
 
 def filvy(df: pl.DataFrame) -> pl.DataFrame:
     """The figure as a person reads it in a file: Swedish headings with units, values
-    rounded as on screen, and each code's Swedish name beside the code."""
+    rounded as on screen, and each code's Swedish name beside the code. Cells the protected
+    view masked read `<5`."""
+    df = med_skydd(df)
     uttryck: list[pl.Expr] = []
     for namn, dtyp in df.schema.items():
         meta = kolumn(namn, dtyp)

@@ -6,12 +6,18 @@ fixtures hand them to tests that prefer a fixture.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from tests.helpers.importera import import_tables, write_export
+
+# The suite runs the app as a single-user analyst (every figure unmasked), as `./ekb run`
+# with EKB_LOKAL_ANALYTIKER=1 does; tests of the protected view unset it themselves. Set here,
+# at collection, so that the browser suites' servers inherit it too.
+os.environ.setdefault("EKB_LOKAL_ANALYTIKER", "1")
 
 
 @pytest.fixture(name="write_export")

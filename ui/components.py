@@ -18,7 +18,9 @@ import queries
 from charts.text import md
 from queries.definitioner import definition, definition_text
 from queries.export import filnamn, om_datan, to_csv_excel, to_xlsx
-from ui.figurer import Parameter, hamta, importerade_tabeller
+from queries.skydd import regeltext
+from ui import roller
+from ui.figurer import Parameter, besked, hamta, importerade_tabeller
 from ui.filters import aktuellt, uppraknat
 from ui.tabell import kolumnkonfig, tabellvy
 
@@ -59,6 +61,12 @@ def diagram(
     with (see `nedladdning`). `titel` may contain values from the data: it is escaped.
     """
     st.markdown(f"#### {md(titel)}")
+    meddelande = besked(figur)
+    if meddelande:
+        # too few persons to show anything: the message replaces chart, table and download
+        st.info(meddelande, icon=":material/shield:")
+        skyddsregel()
+        return []
     flik_diagram, flik_tabell, flik_definition = st.tabs(["Diagram", "Tabell", "Definition"])
     with flik_diagram:
         svar = st.plotly_chart(
@@ -73,9 +81,16 @@ def diagram(
     with flik_definition:
         st.markdown(definition(figur))
     nedladdning(df, figur, nyckel, params=params)
+    skyddsregel()
     # with on_select="rerun" Streamlit returns the selection state, else a DeltaGenerator
     valt = svar.get("selection") if klickbar and isinstance(svar, dict) else None
     return list(valt["points"]) if valt else []
+
+
+def skyddsregel() -> None:
+    """The rule and its threshold, under every view the protection applies to."""
+    if roller.skyddad(roller.aktuell_roll()):
+        st.caption(regeltext())
 
 
 def tabell(df: pl.DataFrame) -> None:

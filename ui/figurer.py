@@ -1,16 +1,20 @@
 """The one place a page gets a figure, whether to show it or to offer it for download.
 
-Roles and small-number protection (counts of 1–4 shown as `<5`, with secondary masking)
-will be applied in `_skydda`, once, for every page and every download. Results are cached
-per database file version, figure and parameters, so a re-import is picked up at the next
-rerun without a restart.
+Roles and small-number protection are applied in `_skydda`, once, for every page and every
+download (the choke point): the `namnd` view gets `queries.skydd.skydda` (counts of 1–4 as
+`<5`, with secondary masking), and rows about one person are refused to everyone but
+analysts, so that no page or download can bypass them. Results are cached per database file
+version, figure and parameters (before protection, which is cheap), so a re-import is picked
+up at the next rerun without a restart.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+import contextvars
+from collections.abc import Hashable, Mapping
 from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import duckdb
@@ -18,7 +22,8 @@ import polars as pl
 import streamlit as st
 
 import queries
-from ui import db
+from queries import skydd
+from ui import db, roller
 
 Parameter = date | str | int | float | list[str] | None
 
@@ -29,13 +34,27 @@ def hamta(namn: str, **params: Parameter) -> pl.DataFrame:
     Read from the render's pinned database snapshot (`ui.db.las`), so every figure of one
     render comes from the same import.
     """
+    return _skydda(namn, _oskyddad(namn, params))
+
+
+def _oskyddad(namn: str, params: dict[str, Parameter]) -> pl.DataFrame:
     with db.las() as ob:
-        return _skydda(namn, _hamta_cachat(ob.sokvag, ob.version, namn, _nyckel(params)))
+        return _hamta_cachat(ob.sokvag, ob.version, namn, _nyckel(params))
+
+
+class Radniva(PermissionError):
+    """A page asked for rows about one person for a viewer who may not see them."""
+
+
+def besked(namn: str) -> str | None:
+    """The message to show instead of figure `namn` in this run (too few persons), if any."""
+    return _besked.get().get(namn)
 
 
 def importerade_tabeller() -> frozenset[str]:
     """The tables the latest import stored rows in: optional ones may be missing entirely."""
-    logg = hamta("import_logg")
+    # the row counts are read unprotected: which tables exist is no count of persons
+    logg = _oskyddad("import_logg", {})
     if logg.is_empty():
         return frozenset()
     senaste = logg.filter(
@@ -69,9 +88,28 @@ db.vid_stangning(_hamta_cachat.clear)
 
 
 def _skydda(namn: str, df: pl.DataFrame) -> pl.DataFrame:
-    """Apply the viewer's protection to a figure; today every viewer sees the full figure.
+    """The figure as the viewer's role may see it."""
+    roll = roller.aktuell_roll()
+    if not roller.far_se_radniva(roll) and (
+        skydd.figurskydd(namn).radniva or "person_id" in df.columns
+    ):
+        raise Radniva(f"{namn}: rader om enskilda personer visas bara för analytiker")
+    if not roller.skyddad(roll):
+        return df
+    meddelande = skydd.for_fa(namn, df)
+    if meddelande:
+        # charts and tables of this figure show the message instead (ui.components);
+        # tiles still read the masked cells as <5
+        _besked.set(MappingProxyType({**_besked.get(), namn: meddelande}))
+    return skydd.skydda(namn, df)
 
-    This is where small-number masking will go when roles arrive, so that no page and no
-    download can bypass it.
-    """
-    return df
+
+_besked: contextvars.ContextVar[Mapping[str, str]] = contextvars.ContextVar(
+    "ekb_besked", default=MappingProxyType({})
+)
+"""Figures of the run in progress that cover too few persons to show (figure -> message)."""
+
+
+def ny_korning() -> None:
+    """Forget the previous run's messages (dashboard.py calls it first in every run)."""
+    _besked.set(MappingProxyType({}))

@@ -4,6 +4,9 @@ Pages import them from here so that everything a page writes goes through `ui`; 
 implementation lives with the charts because the PDF report (no streamlit) needs it too.
 """
 
+from collections.abc import Callable, Mapping
+from typing import Any
+
 from charts.format import (
     STRECK,
     TUSENTAL,
@@ -15,6 +18,28 @@ from charts.format import (
     fmt_pct,
     fmt_tal,
 )
+from queries.skydd import maskgrans
+
+
+def skyddat(
+    rad: Mapping[str, Any], kolumn: str, fmt: Callable[[Any], str], *, summa_av: bool = False
+) -> str:
+    """A figure's cell as text, `<5` where the protected view masked it.
+
+    With `summa_av`, `rad` is a table figure's row whose `<kolumn>_summa_maskerad` says the
+    table's total must be hidden (a tile that shows that total from another figure).
+    """
+    flagga = f"{kolumn}_summa_maskerad" if summa_av else f"{kolumn}_maskerad"
+    if rad.get(flagga):
+        return f"<{maskgrans()}"
+    return fmt(rad.get(kolumn))
+
+
+def summa_dold(df: Any, kolumn: str) -> bool:
+    """Whether a protected table figure says its total of `kolumn` must be hidden."""
+    flagga = f"{kolumn}_summa_maskerad"
+    return bool(flagga in df.columns and df[flagga].any())
+
 
 __all__ = [
     "STRECK",
@@ -26,4 +51,6 @@ __all__ = [
     "fmt_manad",
     "fmt_pct",
     "fmt_tal",
+    "skyddat",
+    "summa_dold",
 ]

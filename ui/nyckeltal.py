@@ -8,6 +8,7 @@ disagree with the tiles. Every number is a column of a figure in `queries/`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 import polars as pl
 
 from charts.text import md
+from queries.skydd import maskgrans
 from ui.figurer import hamta, importerade_tabeller
 from ui.filters import Filter, manadens_forsta
 from ui.format import fmt_antal, fmt_datum, fmt_forandring, fmt_kr, fmt_manad, fmt_pct
@@ -45,6 +47,13 @@ class Lage:
     """The data owner's name."""
     till_manad: str | None = None
     """The last month (`YYYY-MM`) the year to date covers."""
+    maskerade: frozenset[str] = frozenset()
+    """Fields the protected view hides (`i_vard`, `mot_forra_manaden`, …): shown as `<5`,
+    never spelled out in a sentence."""
+
+    def visa(self, falt: str, fmt: Callable[[Any], str]) -> str:
+        """A field as text for a tile: `<5` when masked."""
+        return f"<{maskgrans()}" if falt in self.maskerade else fmt(getattr(self, falt))
 
     def egen_data(self, kommun: str) -> bool:
         """Whether occupancy, ledger and budget are `kommun`'s own (it is the data owner)."""
@@ -65,6 +74,18 @@ def lage(f: Filter) -> Lage:
     ar = _rad("budgetbalans_hittills", **f.for_figur("budgetbalans_hittills"))
     omfang = _rad("dataomfang")
     finns = importerade_tabeller()
+    andel = _andel_rad(f, manad)
+    maskerade = {
+        falt
+        for falt, (rad, kolumn) in {
+            "i_vard": (i_vard, "antal_i_vard"),
+            "mot_forra_manaden": (i_vard, "forandring_manad"),
+            "mot_forra_aret": (i_vard, "forandring_ar"),
+            "belaggning": (belagg, "belaggning"),
+            "andel_hos_oss": (andel, "andel"),
+        }.items()
+        if rad.get(f"{kolumn}_maskerad")
+    }
     return Lage(
         i_vard=i_vard.get("antal_i_vard"),
         mot_forra_manaden=i_vard.get("forandring_manad"),
@@ -72,21 +93,22 @@ def lage(f: Filter) -> Lage:
         belaggning=belagg.get("belaggning"),
         ack_balans=ar.get("ack_balans") if "ekonomi" in finns else None,
         mot_budget=ar.get("avvikelse_mot_budget") if {"ekonomi", "budget"} <= finns else None,
-        andel_hos_oss=_andel_hos_oss(f, manad),
+        andel_hos_oss=andel.get("andel"),
         agare=omfang.get("perspektivkommun"),
         agare_namn=omfang.get("perspektivkommun_namn"),
         till_manad=ar.get("till_manad"),
+        maskerade=frozenset(maskerade),
     )
 
 
-def _andel_hos_oss(f: Filter, manad: date) -> float | None:
-    """The share on the reporting date: the last stock date of the month so far."""
+def _andel_rad(f: Filter, manad: date) -> dict[str, Any]:
+    """The share's row on the reporting date: the last stock date of the month so far."""
     andel = hamta(
         "kommunoverskridande_andel",
         **f.for_figur("kommunoverskridande_andel", fran=manad, till=f.datum),
     )
     rader = andel.filter(pl.col("riktning") == "placerade_hos_oss").sort("manad")
-    return rader["andel"][-1] if rader.height else None
+    return rader.row(-1, named=True) if rader.height else {}
 
 
 def agarens_namn(lage: Lage) -> str:
@@ -105,7 +127,13 @@ def inte_tillganglig(lage: Lage, f: Filter) -> str:
 def sammanfattning(lage: Lage, f: Filter) -> str:
     """A short summary in Swedish, one sentence per key figure that exists."""
     meningar = []
-    if lage.i_vard is not None:
+    if "i_vard" in lage.maskerade:
+        # a masked count is never spelled out, nor its change
+        meningar.append(
+            f"Den {fmt_datum(f.datum)} var färre än {maskgrans()} barn och unga i vård med "
+            f"{md(kommunnamn(f.kommun))} som ansvarig kommun."
+        )
+    elif lage.i_vard is not None:
         meningar.append(
             f"Den {fmt_datum(f.datum)} var **{fmt_antal(lage.i_vard)}** barn och unga i vård med "
             f"{md(kommunnamn(f.kommun))} som ansvarig kommun, "
@@ -119,7 +147,7 @@ def sammanfattning(lage: Lage, f: Filter) -> str:
         )
     else:
         meningar.extend(_agarens_meningar(lage))
-    if lage.andel_hos_oss is not None:
+    if lage.andel_hos_oss is not None and "andel_hos_oss" not in lage.maskerade:
         meningar.append(
             f"Av dem som bor i kommunen är **{fmt_pct(lage.andel_hos_oss)}** placerade här av andra kommuner."
         )
@@ -130,7 +158,7 @@ def _agarens_meningar(lage: Lage) -> list[str]:
     """The occupancy and money sentences, naming the data owner whose figures they are."""
     vems = f" ({agarens_namn(lage)})" if lage.agare else ""
     meningar = []
-    if lage.belaggning is not None:
+    if lage.belaggning is not None and "belaggning" not in lage.maskerade:
         meningar.append(
             f"Beläggningen på avtalade platser{vems} var **{fmt_pct(lage.belaggning)}** "
             "hittills denna månad."

@@ -15,7 +15,7 @@ from typing import Any
 import polars as pl
 import streamlit as st
 
-from queries.kolumner import Kolumn, kodnamn, kolumn
+from queries.kolumner import Kolumn, kodnamn, kolumn, med_skydd
 
 
 def _uttryck(namn: str, meta: Kolumn) -> pl.Expr:
@@ -36,6 +36,7 @@ def _rubriker(df: pl.DataFrame) -> dict[str, str]:
 def tabellvy(df: pl.DataFrame) -> pl.DataFrame:
     """The figure with Swedish headings and codes as names; numbers stay numbers (a share
     stays a fraction: the column's "percent" format shows 0.365 as `36,5 %`)."""
+    df = med_skydd(df)
     rubriker = _rubriker(df)
     return df.select(
         _uttryck(namn, kolumn(namn, dtyp)).alias(rubriker[namn]) for namn, dtyp in df.schema.items()
@@ -50,6 +51,7 @@ def kolumnkonfig(df: pl.DataFrame) -> dict[str, Any]:
     number (printf formats group with `,` and use a decimal point), so kronor carry their
     unit in the heading. `step` sets the decimals shown (for "percent": of the fraction).
     """
+    df = med_skydd(df)
     rubriker = _rubriker(df)
     return {rubriker[namn]: _konfig(kolumn(namn, dtyp), dtyp) for namn, dtyp in df.schema.items()}
 
