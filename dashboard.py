@@ -38,7 +38,7 @@ def forsta_start() -> None:
 
     try:
         db.bygg_demo(db.databas_sokvag(), framsteg)
-    except Exception as fel:  # noqa: BLE001 - the first screen a new user sees: explain, never a traceback
+    except Exception as fel:  # the first screen a new user sees: explain, never a traceback
         st.error(
             f"Demodatabasen kunde inte byggas ({fel}). Kontrollera att mappen `data/` går att "
             "skriva i, eller peka ut en befintlig databas med miljövariabeln `EKB_DB`."

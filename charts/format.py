@@ -55,13 +55,6 @@ def fmt_kr(belopp: float | int | None) -> str:
     return f"{fmt_tal(belopp, 0)}{TUSENTAL}kr"
 
 
-def fmt_mkr(belopp: float | int | None) -> str:
-    """A large amount in millions of kronor with one decimal: `12,4 mnkr`."""
-    if belopp is None or math.isnan(belopp):
-        return STRECK
-    return f"{fmt_tal(float(belopp) / 1_000_000, 1)}{TUSENTAL}mnkr"
-
-
 def fmt_forandring(varde: float | int | None) -> str:
     """A signed change in a count: `+12`, `−3`, `±0`."""
     if varde is None or math.isnan(varde):

@@ -59,7 +59,6 @@ EXCEL = Filformat(";", "cp1252", "\r\n", ",", "\u00a0", False, True)
 """Saved as 'CSV (semikolonavgränsad)' from Swedish Excel on Windows."""
 EKONOMISYSTEM = Filformat(";", "utf-8-sig", "\r\n", ",", "", False, False)
 """The financial system's report export: UTF-8 with BOM, decimal comma."""
-EKONOMISYSTEM_MED_TUSENTAL = Filformat(";", "utf-8-sig", "\r\n", ",", " ", False, False)
 MIGRATIONSVERKET = Filformat("\t", "utf-8", "\n", ".", "", True, False)
 """A tab-separated list with compact dates (YYYYMMDD)."""
 VANLIG = Filformat(",", "utf-8", "\n", ".", "", False, False)

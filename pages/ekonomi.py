@@ -14,7 +14,7 @@ from charts.ekonomi import kategorietikett
 from charts.text import md
 from ui.components import TOMT, diagram, importera_igen, saknade, valda
 from ui.figurer import hamta
-from ui.filters import aktuellt
+from ui.filters import Filter, aktuellt
 from ui.format import fmt_datum, fmt_kr, fmt_manad
 from ui.referens import kommunnamn
 
@@ -56,38 +56,46 @@ if hamta("ekonomi_verksamhet", **f.for_figur("ekonomi_verksamhet")).is_empty():
 # the options are the labels: Streamlit's URL binding writes a choice's label, so a link
 # reads `?prognos=Taktmetoden`
 METODER = {"Budgetmetoden": "budget", "Taktmetoden": "takt"}
-metod = METODER[
-    st.radio("Prognosmetod", list(METODER), horizontal=True, key="prognos", bind="query-params")
-    or "Budgetmetoden"
-]
-kolumn, beskrivning = diagram_ekonomi.PROGNOSMETOD[metod]
-# year to date on the reporting date, the same figure as the overview's tile and sentence
-ar = hamta("budgetbalans_hittills", **f.for_figur("budgetbalans_hittills")).row(0, named=True)
-till_och_med = (
-    f"Januari till och med {fmt_manad(ar['till_manad'])}, rapportdatumet "
-    f"{fmt_datum(f.datum)} (dock inte efter sista månaden med utfall)."
-    if ar["till_manad"]
-    else f"Inget utfall finns ännu för {ar['fran_manad'][:4]}."
-)
-kol = st.columns(3)
-kol[0].metric("Balans hittills i år", fmt_kr(ar["ack_balans"]), help=till_och_med)
-kol[1].metric("Budget hittills i år", fmt_kr(ar["ack_budget_balans"]), help=till_och_med)
-kol[2].metric("Prognos helår", fmt_kr(ar[kolumn]), help=f"Metod: {beskrivning}.")
-st.caption(f"Hittills i år: {till_och_med} Prognosmetod: {beskrivning}.")
 
+
+@st.fragment
+def prognos(f: Filter, manad: pl.DataFrame) -> None:
+    """The year to date and the forecast: a change of method reruns only this part."""
+    metod = METODER[
+        st.radio("Prognosmetod", list(METODER), horizontal=True, key="prognos", bind="query-params")
+        or "Budgetmetoden"
+    ]
+    kolumn, beskrivning = diagram_ekonomi.PROGNOSMETOD[metod]
+    # year to date on the reporting date, the same figure as the overview's tile and sentence
+    ar = hamta("budgetbalans_hittills", **f.for_figur("budgetbalans_hittills")).row(0, named=True)
+    till_och_med = (
+        f"Januari till och med {fmt_manad(ar['till_manad'])}, rapportdatumet "
+        f"{fmt_datum(f.datum)} (dock inte efter sista månaden med utfall)."
+        if ar["till_manad"]
+        else f"Inget utfall finns ännu för {ar['fran_manad'][:4]}."
+    )
+    kol = st.columns(3)
+    kol[0].metric("Balans hittills i år", fmt_kr(ar["ack_balans"]), help=till_och_med)
+    kol[1].metric("Budget hittills i år", fmt_kr(ar["ack_budget_balans"]), help=till_och_med)
+    kol[2].metric("Prognos helår", fmt_kr(ar[kolumn]), help=f"Metod: {beskrivning}.")
+    st.caption(f"Hittills i år: {till_och_med} Prognosmetod: {beskrivning}.")
+    diagram(
+        f"Ackumulerad balans mot budget med prognos för helåret ({beskrivning})",
+        diagram_ekonomi.ackumulerad_balans(manad, metod),
+        manad,
+        "budgetbalans",
+        "ekonomi_ack",
+        params=f.for_figur("budgetbalans"),
+    )
+
+
+prognos(f, manad)
 diagram(
     f"Kostnad och intäkt per månad mot budget {period}",
     diagram_ekonomi.manadsutfall(manad),
     manad,
     "budgetbalans",
     "ekonomi_manad",
-)
-diagram(
-    f"Ackumulerad balans mot budget med prognos för helåret ({beskrivning})",
-    diagram_ekonomi.ackumulerad_balans(manad, metod),
-    manad,
-    "budgetbalans",
-    "ekonomi_ack",
 )
 
 verksamhet = hamta("ekonomi_verksamhet", **f.for_figur("ekonomi_verksamhet"))

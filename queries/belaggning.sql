@@ -12,7 +12,7 @@ final as (
         m.manad,
         m.platsdygn,
         m.vardygn,
-        m.vardygn / nullif(m.platsdygn, 0) as belaggning,
+        belaggningsgrad(m.vardygn, m.platsdygn) as belaggning,
     from manader as m
 )
 select * from final order by enhet_id, manad

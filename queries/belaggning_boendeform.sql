@@ -14,7 +14,7 @@ final as (
         m.manad,
         sum(m.platsdygn)::bigint as platsdygn,
         sum(m.vardygn)::bigint as vardygn,
-        sum(m.vardygn) / nullif(sum(m.platsdygn), 0) as belaggning,
+        belaggningsgrad(sum(m.vardygn), sum(m.platsdygn)) as belaggning,
         sum(m.lediga_platsdygn)::bigint as lediga_platsdygn,
         round(sum(m.lediga_platsdygn * m.dygnspris), 2)::double as kostnad_lediga_kr,
     from manader as m

@@ -16,7 +16,7 @@ final as (
         m.manad,
         m.platsdygn,
         m.vardygn,
-        m.vardygn / nullif(m.platsdygn, 0) as belaggning,
+        belaggningsgrad(m.vardygn, m.platsdygn) as belaggning,
         m.lediga_platsdygn,
         round(m.lediga_platsdygn * m.dygnspris, 2)::double as kostnad_lediga_kr,
     from manader as m

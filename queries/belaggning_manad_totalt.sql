@@ -14,7 +14,7 @@ final as (
         manad,
         sum(platsdygn)::bigint as platsdygn,
         sum(vardygn)::bigint as vardygn,
-        sum(vardygn) / nullif(sum(platsdygn), 0) as belaggning,
+        belaggningsgrad(sum(vardygn), sum(platsdygn)) as belaggning,
         sum(lediga_platsdygn)::bigint as lediga_platsdygn,
         round(sum(lediga_platsdygn * dygnspris), 2)::double as kostnad_lediga_kr,
     from manader

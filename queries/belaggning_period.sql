@@ -11,7 +11,7 @@ final as (
     select
         coalesce(sum(platsdygn), 0)::bigint as platsdygn,
         coalesce(sum(vardygn), 0)::bigint as vardygn,
-        sum(vardygn) / nullif(sum(platsdygn), 0) as belaggning,
+        belaggningsgrad(sum(vardygn), sum(platsdygn)) as belaggning,
         coalesce(sum(lediga_platsdygn), 0)::bigint as lediga_platsdygn,
         coalesce(round(sum(lediga_platsdygn * dygnspris), 2), 0)::double as kostnad_lediga_kr,
     from manader

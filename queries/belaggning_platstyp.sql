@@ -13,7 +13,7 @@ final as (
         m.manad,
         sum(m.platsdygn)::bigint as platsdygn,
         sum(m.vardygn)::bigint as vardygn,
-        sum(m.vardygn) / nullif(sum(m.platsdygn), 0) as belaggning,
+        belaggningsgrad(sum(m.vardygn), sum(m.platsdygn)) as belaggning,
         sum(m.lediga_platsdygn)::bigint as lediga_platsdygn,
     from manader as m
     group by m.platstyp, m.manad

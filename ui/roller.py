@@ -40,7 +40,7 @@ def inloggning_konfigurerad() -> bool:
         return "auth" in st.secrets
     except (FileNotFoundError, OSError):
         return False
-    except Exception:  # noqa: BLE001 - a broken secrets file must not break every page
+    except Exception:  # a broken secrets file must not break every page
         return False
 
 

@@ -26,6 +26,10 @@ from tests.acceptance.kommunexport import write_folder
 
 pytestmark = pytest.mark.e2e
 
+# This suite keeps its own server and browser helpers on purpose, apart from
+# tests/helpers/webblasare.py: it was written from the import contract by an independent
+# tester, and checks the product without sharing code with the tests written beside it.
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
