@@ -10,7 +10,7 @@ import streamlit as st
 
 from charts.text import md
 from queries.definitioner import definition
-from ui.components import nedladdning, tabell
+from ui.components import nedladdning, skyddsregel, tabell
 from ui.figurer import hamta
 from ui.filters import aktuellt
 from ui.format import fmt_antal, fmt_datum, skyddat
@@ -30,6 +30,7 @@ kol = st.columns(3)
 kol[0].metric("Uttagsdatum", fmt_datum(senaste["uttagsdatum"]))
 kol[1].metric("Senast importerad", f"{senaste['importerad']:%Y-%m-%d %H:%M}")
 kol[2].metric("Lagrade rader", skyddat(senaste, "rader_lagrade", fmt_antal))
+skyddsregel()
 if senaste["demo"]:
     st.caption("Den senaste importen är demodata.")
 for rad in hamta("import_varningar").iter_rows(named=True):

@@ -15,7 +15,7 @@ from queries.definitioner import definition
 from queries.export import PARAMETRAR, filnamn, filtertext, kommandorad
 from queries.skydd import figurskydd
 from ui import db, roller
-from ui.components import TOMT, nedladdning, tabell
+from ui.components import TOMT, nedladdning, skyddsregel, tabell
 from ui.figurer import hamta
 from ui.filters import aktuellt
 
@@ -54,6 +54,7 @@ else:
             f"Förhandsvisningen visar de första {FORHANDSVISNING} raderna; nedladdningen innehåller alla."
         )
 nedladdning(df, namn, "export", params=params)
+skyddsregel()
 
 with st.expander("Definition och kommandorad"):
     st.markdown(definition(namn))

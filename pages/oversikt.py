@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from charts.text import md
+from ui.components import skyddsregel
 from ui.figurer import hamta
 from ui.filters import aktiva_listfilter, aktuellt, foljer
 from ui.format import STRECK, fmt_antal, fmt_datum, fmt_forandring, fmt_kr, fmt_manad, fmt_pct
@@ -94,6 +95,8 @@ if aktiva_listfilter(f):
     st.caption(
         "Sammanfattningen bygger på rutornas tal: varje filter gäller bara där rutan säger det."
     )
+
+skyddsregel()
 
 st.subheader("Inläst data")
 omfang = hamta("dataomfang")

@@ -155,3 +155,5 @@ def test_namnd_ser_inget_antal_1_till_4_i_rutor_pa_demodatan(
     assert not at.exception
     synliga = [m.value for m in at.metric] + [c.value for c in at.caption]
     assert not [v for v in synliga if v.strip() in {"1", "2", "3", "4"}]
+    # the rule and its threshold under every protected page
+    assert any("visas som <5" in c.value for c in at.caption)
