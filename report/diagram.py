@@ -51,6 +51,25 @@ def till_svg(figurer: list[go.Figure]) -> list[str]:
             kaleido.stop_sync_server(silence_warnings=True)
 
 
+def grova_antalsaxel(fig: go.Figure, axel: str, storst: float, grans: int) -> go.Figure:
+    """Ticks on a count axis only at multiples of a round step of at least ``grans``.
+
+    In the masked report a tick label `2` or `4` on an axis of persons reads like a small
+    count; steps of 5, 10, 20, 25, 50 … keep every label at 0 or at least the threshold.
+    Symmetric when the axis has negative ticks (the age pyramid draws girls leftwards).
+    """
+    steg = next(s for s in _STEG if s >= grans and storst / s <= 4)
+    hel = int(storst // steg) * steg
+    negativa = any(v < 0 for v in (getattr(fig.layout, f"{axel}axis").tickvals or ()))
+    ticks = list(range(-hel if negativa else 0, hel + 1, steg))
+    text = [f"{abs(t):,}".replace(",", "\u00a0") for t in ticks]
+    fig.update_layout({f"{axel}axis": {"tickvals": ticks, "ticktext": text}})
+    return fig
+
+
+_STEG = [m * 10**e for e in range(7) for m in (1, 2, 5)]
+
+
 def _svg(fig: go.Figure) -> str:
     fig = go.Figure(fig)
     fig.update_layout(font_family=TYPSNITT)

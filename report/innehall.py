@@ -24,6 +24,7 @@ from charts.format import fmt_kr, fmt_pct
 from charts.kommun import per_kommun
 from queries import skydd, stamp
 from report import meningar
+from report.diagram import grova_antalsaxel
 from report.meningar import Varden
 
 
@@ -145,6 +146,8 @@ def _i_vard(h: Hamtare) -> Figur:
     v = h.varden(nyckeltal, **dolda)
     synliga = _synliga(pyramid, "antal")
     diagram = alderspyramid(synliga) if synliga.height else None
+    if diagram is not None and not u.intern:
+        grova_antalsaxel(diagram, "x", float(synliga["antal"].max()), h.grans)  # type: ignore[arg-type]
     tabell = [
         ("I vård på rapportdatumet", v.text("antal_i_vard")),
         ("varav flickor", v.text("antal_k")),
@@ -159,14 +162,18 @@ def _i_vard(h: Hamtare) -> Figur:
         tabell,
         diagram,
         ("i_vard_nyckeltal", "alderspyramid"),
-        _dold_notering(h, pyramid, "antal", "Åldrar"),
+        _dold_notering(h, pyramid, "antal", "Åldrar", diagram),
     )
 
 
-def _dold_notering(h: Hamtare, df: pl.DataFrame, kolumn: str, vad: str) -> str:
+def _dold_notering(
+    h: Hamtare, df: pl.DataFrame, kolumn: str, vad: str, diagram: go.Figure | None
+) -> str:
     if h.u.intern or df.is_empty() or not df[f"{kolumn}_maskerad"].any():
         return ""
-    return f"{vad} med ett skyddat antal (<{h.grans}) visas inte i diagrammet."
+    if diagram is None:
+        return f"Diagrammet visas inte: alla dess värden är skyddade (<{h.grans})."
+    return f"{vad} med ett skyddat värde (<{h.grans}) visas inte i diagrammet."
 
 
 def _kommunoverskridande(h: Hamtare) -> Figur:
@@ -179,21 +186,26 @@ def _kommunoverskridande(h: Hamtare) -> Figur:
         dold = "antal_summa_maskerad" in delar.columns and bool(delar["antal_summa_maskerad"].any())
         varden[riktning] = h.varden(summa.filter(pl.col("riktning") == riktning), antal=dold)
     hos_oss, andra = varden["placerade_hos_oss"], varden["vara_i_andra"]
-    synliga = _synliga(per_kommun_df.filter(pl.col("riktning") == "placerade_hos_oss"), "antal")
+    synliga_alla = per_kommun_df.filter(pl.col("riktning") == "placerade_hos_oss")
+    synliga = _synliga(synliga_alla, "antal")
+    diagram = per_kommun(synliga, "") if synliga.height else None
+    if diagram is not None and not u.intern:
+        langst = synliga.group_by("kommun").agg(pl.col("antal").sum())["antal"].max()
+        grova_antalsaxel(diagram, "x", float(langst), h.grans)  # type: ignore[arg-type]
     tabell = [
         ("Bor här, annan ansvarig kommun", hos_oss.text("antal")),
         ("varav från samma län", hos_oss.text("antal_samma_lan")),
         ("Vår kommun ansvarig, bor i annan kommun", andra.text("antal")),
         ("varav i samma län", andra.text("antal_samma_lan")),
     ]
+    visar = "Diagrammet: de som bor här, per ansvarig kommun. " if diagram else ""
     return Figur(
         "Kommunöverskridande placeringar",
         meningar.kommunoverskridande(hos_oss, andra, u.datum, h.innehall.kommun_namn),
         tabell,
-        per_kommun(synliga, "") if synliga.height else None,
+        diagram,
         ("kommunoverskridande_summa", "kommunoverskridande"),
-        "Diagrammet: barn och unga som bor här, per ansvarig kommun. "
-        + _dold_notering(h, per_kommun_df, "antal", "Kommuner"),
+        visar + _dold_notering(h, synliga_alla, "antal", "Kommuner", diagram),
     )
 
 
@@ -212,13 +224,14 @@ def _belaggning(h: Hamtare) -> Figur | None:
         ("Kostnad för lediga platsdygn", v.text("kostnad_lediga_kr", fmt_kr)),
     ]
     synliga = _synliga(per_form, "vardygn")
+    diagram = vardygn_mot_platser(synliga) if synliga.height else None
     return Figur(
         "Beläggning av avtalade platser",
         meningar.belaggning(v, u.fran, u.till),
         tabell,
-        vardygn_mot_platser(synliga) if synliga.height else None,
+        diagram,
         ("belaggning_period", "belaggning_boendeform"),
-        _dold_notering(h, per_form, "vardygn", "Boendeformer och månader"),
+        _dold_notering(h, per_form, "vardygn", "Boendeformer och månader", diagram),
     )
 
 

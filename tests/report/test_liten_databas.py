@@ -203,3 +203,16 @@ def test_same_figures_same_content_code(db: Path, maskerad: Path, intern: Path) 
 def test_unknown_municipality_is_refused_in_swedish(db: Path) -> None:
     with pytest.raises(RapportFel, match="Okänd kommunkod '9999'"):
         bygg_rapport(db, "9999", D, FRAN, D)
+
+
+def test_database_built_by_other_code_is_refused(db: Path, tmp_path: Path) -> None:
+    import shutil
+
+    import duckdb
+
+    kopia = tmp_path / "gammal.duckdb"
+    shutil.copy(db, kopia)
+    with duckdb.connect(str(kopia)) as con:
+        con.execute("update bygge set kod_hash = 'annan'")
+    with pytest.raises(RapportFel, match="byggdes av en annan version"):
+        bygg_rapport(kopia, "0182", D, FRAN, D)
