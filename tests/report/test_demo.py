@@ -7,6 +7,7 @@ the right figure, on data with every section present.
 
 from __future__ import annotations
 
+import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -89,3 +90,6 @@ def test_demo_report_sections_sentences_and_layout(demo: Path, pdf: Path) -> Non
     assert all(rad[-5] == "yes" for rad in typsnitt(pdf))
     for nummer in (1, 2, 3, 4):
         assert f"Figur {nummer}:" in text  # a chart in each of the first four sections
+    # the charts are vector graphics: the PDF holds no raster image at all
+    bilder = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True)
+    assert bilder.returncode == 0 and len(bilder.stdout.splitlines()) == 2  # header lines only

@@ -16,6 +16,7 @@ Every count is 1..4, so the masked version must not show one of them.
 from __future__ import annotations
 
 import re
+import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -185,6 +186,10 @@ def test_pdf_is_tagged_a4_with_embedded_fonts(maskerad: Path) -> None:
     # cover + persons in care + cross-municipal + state compensation (care-days priced by
     # the rules); no occupancy (no contracted places) and no finance (no ledger, no budget)
     assert i["Pages"] == "4"
+    # declared PDF/UA-1, in Swedish
+    meta = subprocess.run(["pdfinfo", "-meta", str(maskerad)], capture_output=True, text=True)
+    assert "<pdfuaid:part>1</pdfuaid:part>" in meta.stdout
+    assert "<dc:language><rdf:Bag><rdf:li>sv-SE</rdf:li>" in meta.stdout
     fonts = typsnitt(maskerad)
     assert fonts and all(rad[-5] == "yes" for rad in fonts)
 
@@ -216,3 +221,14 @@ def test_database_built_by_other_code_is_refused(db: Path, tmp_path: Path) -> No
         con.execute("update bygge set kod_hash = 'annan'")
     with pytest.raises(RapportFel, match="byggdes av en annan version"):
         bygg_rapport(kopia, "0182", D, FRAN, D)
+
+
+def test_period_ending_before_it_starts_is_refused(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["--db", str(db), "--kommun", "0182", "--date", "2024-03-15", "--from", "2024-03-01"]
+    assert main([*argv, "--to", "2024-02-01", "--out", str(tmp_path / "r.pdf")]) == 1
+    assert (
+        "Perioden börjar (2024-03-01) efter att den slutar (2024-02-01)" in capsys.readouterr().err
+    )
+    assert not (tmp_path / "r.pdf").exists()
