@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from report import RapportFel, bygg_rapport
+from report.diagram import DiagramFel
 
 
 def _datum(text: str) -> date:
@@ -30,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     fran = a.fran or a.date.replace(month=1, day=1)
     try:
         pdf = bygg_rapport(a.db, a.kommun, a.date, fran, a.till or a.date, a.intern)
-    except RapportFel as fel:
+    except (RapportFel, DiagramFel) as fel:
         print(f"Fel: {fel}", file=sys.stderr)
         return 1
     a.out.write_bytes(pdf)

@@ -54,7 +54,9 @@ def _data(innehall: Innehall) -> dict[str, object]:
         "intern_text": INTERN_TEXT,
         "demo": innehall.demo,
         "demo_text": DEMO_TEXT,
-        "sidfot": f"{innehall.kommun_namn}, {fmt_datum(u.datum)}",
+        # a page taken out of the report still says what it is
+        "sidfot": f"{'Demodata – ' if innehall.demo else ''}{innehall.kommun_namn}, "
+        f"{fmt_datum(u.datum)}",
         "kod": innehall.innehallskod(),
         "framsida": _framsida(innehall, kommun),
         "skydd_text": _skyddstext(u.intern),

@@ -45,6 +45,7 @@ def test_demo_report_sections_sentences_and_layout(demo: Path, pdf: Path) -> Non
     sid = [en_rad(s) for s in sidor(pdf)]
     text = " ".join(sid)
     assert "Demodata:" in sid[0]
+    assert all("Demodata – Nacka, 30 jan 2017" in sida for sida in sid)
     assert en_rad(skydd.regeltext()) in sid[0]
     assert "Rapportdatum 30 januari 2017" in sid[0]
 

@@ -177,6 +177,8 @@ def test_internal_version_says_so_on_every_page(intern: Path, maskerad: Path) ->
     varning = "Internt – innehåller små antal, får inte lämnas ut"
     assert all(varning in en_rad(sida) for sida in sidor(intern))
     assert not any(varning in en_rad(sida) for sida in sidor(maskerad))
+    # imported from a municipality's export: no page says demo data
+    assert not any("Demodata" in sida for sida in sidor(maskerad))
 
 
 def test_pdf_is_tagged_a4_with_embedded_fonts(maskerad: Path) -> None:
