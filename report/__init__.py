@@ -18,6 +18,7 @@ from pathlib import Path
 
 import duckdb
 
+from queries.filtervarden import FilterError, normalisera
 from report.innehall import RapportFel, Urval, las
 from report.pdf import kompilera
 
@@ -36,6 +37,10 @@ def bygg_rapport(
         raise RapportFel(f"Perioden börjar ({fran}) efter att den slutar ({till}).")
     if not Path(db).exists():
         raise RapportFel(f"{db}: databasfilen finns inte.")
+    try:
+        kommun = normalisera("kommun", kommun, "--kommun")  # `182` is Nacka's 0182
+    except FilterError as fel:
+        raise RapportFel(str(fel)) from None
     with duckdb.connect(str(db), read_only=True) as con:
         innehall = las(con, Urval(kommun, datum, fran, till, intern))
     return kompilera(innehall)

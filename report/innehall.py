@@ -69,6 +69,8 @@ class Innehall:
     demo: bool
     uttagsdatum: date | None
     importerad: Any
+    agare: str | None = None
+    """The data owner (perspective municipality of the import): its places and ledger."""
     figurer: list[Figur] = field(default_factory=list)
     ramar: list[pl.DataFrame] = field(default_factory=list)
 
@@ -115,10 +117,12 @@ def las(con: duckdb.DuckDBPyConnection, u: Urval) -> Innehall:
         u, namn[0], bool(senaste["demo"]), senaste["uttagsdatum"], senaste["importerad"]
     )
     h = Hamtare(con, u, innehall)
-    agare = queries.run("dataomfang", con=con)["perspektivkommun"][0]
+    innehall.agare = queries.run("dataomfang", con=con)["perspektivkommun"][0]
     for bygg in (_i_vard, _kommunoverskridande):
         innehall.figurer.append(bygg(h))
-    if agare == u.kommun:
+    # contracted places, ledger and budget are the data owner's: another municipality's
+    # report would show the owner's occupancy and money under its own name
+    if innehall.agare == u.kommun:
         for valfri in (_belaggning, _ekonomi, _ersattning):
             figur = valfri(h)
             if figur is not None:

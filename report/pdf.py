@@ -78,7 +78,7 @@ def _framsida(innehall: Innehall, kommun: str) -> list[tuple[str, str]]:
     u = innehall.urval
     importerad = f"{innehall.importerad:%Y-%m-%d %H:%M}" if innehall.importerad else "–"
     uttag = datum_text(innehall.uttagsdatum) if innehall.uttagsdatum else "–"
-    return [
+    rader = [
         ("Kommun (ansvarig kommun)", kommun),
         ("Rapportdatum", datum_text(u.datum)),
         ("Period", f"{datum_text(u.fran)} – {datum_text(u.till)}"),
@@ -86,6 +86,15 @@ def _framsida(innehall: Innehall, kommun: str) -> list[tuple[str, str]]:
         ("Filter", f"ansvarig kommun {kommun}; alla boendeformer, regier, åldersgrupper och kön"),
         ("Version", "intern, omaskerad" if u.intern else "maskerad, får lämnas ut"),
     ]
+    if innehall.agare and innehall.agare != u.kommun:
+        rader.append(
+            (
+                "Ingår inte",
+                "beläggning, ekonomi och statlig ersättning: avtalade platser, huvudbok och "
+                f"budget är dataägarens ({innehall.agare})",
+            )
+        )
+    return rader
 
 
 def _skyddstext(intern: bool) -> str:

@@ -208,7 +208,7 @@ def test_same_figures_same_content_code(db: Path, maskerad: Path, intern: Path) 
 
 
 def test_unknown_municipality_is_refused_in_swedish(db: Path) -> None:
-    with pytest.raises(RapportFel, match="Okänd kommunkod '9999'"):
+    with pytest.raises(RapportFel, match="--kommun: okänt värde '9999'"):
         bygg_rapport(db, "9999", D, FRAN, D)
 
 
@@ -234,3 +234,17 @@ def test_period_ending_before_it_starts_is_refused(
         "Perioden börjar (2024-03-01) efter att den slutar (2024-02-01)" in capsys.readouterr().err
     )
     assert not (tmp_path / "r.pdf").exists()
+
+
+def test_another_municipality_gets_no_owner_figures(db: Path, tmp_path: Path) -> None:
+    # "180" is Stockholm's 0180; the data owner is Nacka (most anvisningar: 4 of 5)
+    pdf = tmp_path / "stockholm.pdf"
+    pdf.write_bytes(bygg_rapport(db, "180", D, FRAN, D))
+    sid = [en_rad(s) for s in sidor(pdf)]
+    assert "Kommun (ansvarig kommun) Stockholm (0180)" in sid[0]
+    assert "Ingår inte beläggning, ekonomi och statlig ersättning" in sid[0]
+    assert "dataägarens (0182)" in sid[0]
+    # Stockholm is responsible for P4 only: 1 person, masked
+    assert "var <5 ensamkommande barn och unga i vård med Stockholm som ansvarig" in sid[1]
+    # cover, persons in care, cross-municipal
+    assert info(pdf)["Pages"] == "3"
