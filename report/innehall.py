@@ -66,6 +66,8 @@ class Innehall:
 
     urval: Urval
     kommun_namn: str
+    lan: str
+    """The municipality's län, e.g. ``Stockholms län``."""
     demo: bool
     uttagsdatum: date | None
     importerad: Any
@@ -109,12 +111,14 @@ def las(con: duckdb.DuckDBPyConnection, u: Urval) -> Innehall:
     imp = queries.run("import_senaste", con=con)
     if imp.is_empty():
         raise RapportFel("Databasen innehåller ännu inga importerade data.")
-    namn = con.execute("select kommun from kommuner where kommunkod = ?", [u.kommun]).fetchone()
+    namn = con.execute(
+        "select kommun, lan from kommuner where kommunkod = ?", [u.kommun]
+    ).fetchone()
     if namn is None:
         raise RapportFel(f"Okänd kommunkod {u.kommun!r}: ange en kod som 0182.")
     senaste = imp.row(0, named=True)
     innehall = Innehall(
-        u, namn[0], bool(senaste["demo"]), senaste["uttagsdatum"], senaste["importerad"]
+        u, namn[0], namn[1], bool(senaste["demo"]), senaste["uttagsdatum"], senaste["importerad"]
     )
     h = Hamtare(con, u, innehall)
     innehall.agare = queries.run("dataomfang", con=con)["perspektivkommun"][0]
@@ -198,14 +202,16 @@ def _kommunoverskridande(h: Hamtare) -> Figur:
         grova_antalsaxel(diagram, "x", float(langst), h.grans)  # type: ignore[arg-type]
     tabell = [
         ("Bor här, annan ansvarig kommun", hos_oss.text("antal")),
-        ("varav från samma län", hos_oss.text("antal_samma_lan")),
+        (f"varav från {h.innehall.lan}", hos_oss.text("antal_samma_lan")),
         ("Vår kommun ansvarig, bor i annan kommun", andra.text("antal")),
-        ("varav i samma län", andra.text("antal_samma_lan")),
+        (f"varav i {h.innehall.lan}", andra.text("antal_samma_lan")),
     ]
     visar = "Diagrammet: de som bor här, per ansvarig kommun. " if diagram else ""
     return Figur(
         "Kommunöverskridande placeringar",
-        meningar.kommunoverskridande(hos_oss, andra, u.datum, h.innehall.kommun_namn),
+        meningar.kommunoverskridande(
+            hos_oss, andra, u.datum, h.innehall.kommun_namn, h.innehall.lan
+        ),
         tabell,
         diagram,
         ("kommunoverskridande_summa", "kommunoverskridande"),

@@ -79,14 +79,14 @@ def i_vard(v: Varden, dag: date, kommun: str) -> str:
     return mening
 
 
-def kommunoverskridande(hos_oss: Varden, andra: Varden, dag: date, kommun: str) -> str:
+def kommunoverskridande(hos_oss: Varden, andra: Varden, dag: date, kommun: str, lan: str) -> str:
     """Figure 2: placed here by other municipalities, and ours living elsewhere."""
     return (
         f"Den {datum_text(dag)} bodde {hos_oss.text('antal')} barn och unga i {kommun} som var "
-        f"anvisade till en annan kommun, {hos_oss.text('antal_samma_lan')} av dessa från samma "
-        f"län{andel(hos_oss.tal('antal_samma_lan'), hos_oss.tal('antal'))}. "
+        f"anvisade till en annan kommun, {hos_oss.text('antal_samma_lan')} av dessa från {lan}"
+        f"{andel(hos_oss.tal('antal_samma_lan'), hos_oss.tal('antal'))}. "
         f"{andra.text('antal')} som {kommun} ansvarar för bodde i en annan kommun, "
-        f"{andra.text('antal_samma_lan')} av dem i samma län."
+        f"{andra.text('antal_samma_lan')} av dem i {lan}."
     )
 
 

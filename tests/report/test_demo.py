@@ -67,9 +67,9 @@ def test_demo_report_sections_sentences_and_layout(demo: Path, pdf: Path) -> Non
     andel = round(100 * hos_oss["antal_samma_lan"] / hos_oss["antal"])
     assert (
         f"bodde {hos_oss['antal']} barn och unga i Nacka som var anvisade till en annan kommun, "
-        f"{hos_oss['antal_samma_lan']} av dessa från samma län ({andel} %). {andra['antal']} "
+        f"{hos_oss['antal_samma_lan']} av dessa från Stockholms län ({andel} %). {andra['antal']} "
         f"som Nacka ansvarar för bodde i en annan kommun, {andra['antal_samma_lan']} av dem i "
-        "samma län." in text
+        "Stockholms län." in text
     )
 
     b = queries.run("budgetbalans_hittills", demo, datum=D).row(0, named=True)
