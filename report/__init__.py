@@ -1,0 +1,46 @@
+"""The committee report (nämndrapport): the dashboard's figures as a tagged A4 PDF.
+
+Why this toolchain: the charts are the dashboard's own plotly figures (``charts.*``), so the
+paper and the screen cannot disagree; plotly's SVG export through ``kaleido`` and Debian's
+``chromium`` (already needed by the browser tests) keeps them vector graphics. Drawing the
+charts again as SVG by hand would duplicate every chart and drift from the pages. The page
+layout is Typst (the ``typst`` wheel): a single self-contained binary that writes tagged
+PDF/UA-1 with Swedish as the document language, alternative texts and embedded fonts,
+where HTML-to-PDF in Chromium writes no PDF/UA and a TeX toolchain would be hundreds of MB.
+
+No streamlit here: the app's button and ``python -m report`` call ``bygg_rapport``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import duckdb
+
+from queries.filtervarden import FilterError, normalisera
+from report.innehall import RapportFel, Urval, las
+from report.pdf import kompilera
+
+__all__ = ["RapportFel", "bygg_rapport"]
+
+
+def bygg_rapport(
+    db: Path, kommun: str, datum: date, fran: date, till: date, intern: bool = False
+) -> bytes:
+    """The report's PDF for ``kommun`` on ``datum`` over [``fran``, ``till``].
+
+    Masked unless ``intern``: the internal version says on every page that it must not
+    be handed out.
+    """
+    if fran > till:
+        raise RapportFel(f"Perioden börjar ({fran}) efter att den slutar ({till}).")
+    if not Path(db).exists():
+        raise RapportFel(f"{db}: databasfilen finns inte.")
+    try:
+        kommun = normalisera("kommun", kommun, "--kommun")  # `182` is Nacka's 0182
+    except FilterError as fel:
+        raise RapportFel(str(fel)) from None
+    with duckdb.connect(str(db), read_only=True) as con:
+        innehall = las(con, Urval(kommun, datum, fran, till, intern))
+    return kompilera(innehall)
