@@ -14,6 +14,7 @@ from ui.figurer import hamta
 from ui.filters import aktiva_listfilter, aktuellt, foljer
 from ui.format import STRECK, fmt_antal, fmt_datum, fmt_forandring, fmt_kr, fmt_manad, fmt_pct
 from ui.nyckeltal import agarens_namn, inte_tillganglig, lage, sammanfattning
+from ui.rapportknapp import rapportknapp
 from ui.referens import kommunnamn
 
 f = aktuellt()
@@ -97,6 +98,7 @@ if aktiva_listfilter(f):
     )
 
 skyddsregel()
+rapportknapp(f)
 
 st.subheader("Inläst data")
 omfang = hamta("dataomfang")

@@ -4,10 +4,12 @@ importer), an empty database, and a helper that opens one page of the real app.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
 
 from tests.helpers.demodb import bygg_demo_en_gang
@@ -40,3 +42,17 @@ def oppna(monkeypatch: pytest.MonkeyPatch) -> Callable[..., AppTest]:
         return at.run()
 
     return _oppna
+
+
+@pytest.fixture
+def nedladdningar(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Any]]:
+    """What each download button of a run would send: file name -> the `data` it was given."""
+    fangade: dict[str, Any] = {}
+    original = DeltaGenerator.download_button
+
+    def fanga(self: DeltaGenerator, label: str, data: Any, *args: Any, **kwargs: Any) -> bool:
+        fangade[kwargs["file_name"]] = data
+        return original(self, label, data, *args, **kwargs)
+
+    monkeypatch.setattr(DeltaGenerator, "download_button", fanga)
+    yield fangade

@@ -11,33 +11,18 @@ import subprocess
 import sys
 import tempfile
 import tomllib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from openpyxl import load_workbook
-from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
 
 from data.demo import UTTAGSDATUM
 
 ROT = Path(__file__).resolve().parents[2]
 Oppna = Callable[..., AppTest]
-
-
-@pytest.fixture
-def nedladdningar(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Any]]:
-    """What each download button of a run would send: file name -> the `data` it was given."""
-    fangade: dict[str, Any] = {}
-    original = DeltaGenerator.download_button
-
-    def fanga(self: DeltaGenerator, label: str, data: Any, *args: Any, **kwargs: Any) -> bool:
-        fangade[kwargs["file_name"]] = data
-        return original(self, label, data, *args, **kwargs)
-
-    monkeypatch.setattr(DeltaGenerator, "download_button", fanga)
-    yield fangade
 
 
 def test_toolbar_download_is_off() -> None:

@@ -1,0 +1,28 @@
+"""The committee report from the overview: a PDF built on click, masked unless an analyst
+asks for the internal version."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+Oppna = Callable[..., AppTest]
+
+
+def test_analytikern_far_intern_pdf_namnden_bara_den_maskade(
+    oppna: Oppna, demo_db: Path, nedladdningar: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = oppna(demo_db, query={"datum": "2019-06-30", "kommun": "0182"})
+    assert not at.exception
+    assert at.toggle(key="rapport_intern").label.startswith("Intern version")
+    pdf = nedladdningar["namndrapport_0182_2019-06-30.pdf"]
+    assert callable(pdf)  # built on click, not on every rerun
+    assert pdf().startswith(b"%PDF")
+    monkeypatch.delenv("EKB_LOKAL_ANALYTIKER")
+    namnd = oppna(demo_db, query={"datum": "2019-06-30", "kommun": "0182"})
+    assert not namnd.exception
+    assert not [t for t in namnd.toggle if t.key == "rapport_intern"]

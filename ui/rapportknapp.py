@@ -1,0 +1,45 @@
+"""The committee report (`report.bygg_rapport`) as a download button: built only on click.
+
+The PDF is masked for everyone; an analyst may ask for the internal, unmasked version,
+which says so on every page. The report's charts are drawn by Debian's Chromium (kaleido):
+without it the button says how to install it instead of failing on click.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import streamlit as st
+
+from report import bygg_rapport
+from ui import db, roller
+from ui.filters import Filter
+
+
+def _pdf(sokvag: Path, f: Filter, intern: bool) -> Callable[[], bytes]:
+    return lambda: bygg_rapport(sokvag, f.kommun, f.datum, f.fran, f.till, intern=intern)
+
+
+def rapportknapp(f: Filter) -> None:
+    """A button that downloads the nämndrapport for the sidebar's municipality and dates."""
+    st.subheader("Nämndrapport")
+    if not (shutil.which("chromium") or shutil.which("chromium-browser")):
+        st.caption(
+            "PDF-rapporten ritar diagrammen med Chromium, som saknas på servern "
+            "(installera Debians paket `chromium`)."
+        )
+        return
+    intern = roller.far_se_radniva(roller.aktuell_roll()) and st.toggle(
+        "Intern version (små antal visas, får inte lämnas ut)", key="rapport_intern"
+    )
+    st.container().download_button(
+        "Ladda ner nämndrapport (PDF)",
+        _pdf(db.databas_sokvag(), f, intern),
+        file_name=f"namndrapport_{f.kommun}_{f.datum.isoformat()}{'_intern' if intern else ''}.pdf",
+        mime="application/pdf",
+        key="rapport_pdf",
+        on_click="ignore",
+        help="A4, med definitioner och maskningsregel; byggs när du klickar (några sekunder).",
+    )
