@@ -20,6 +20,7 @@ from queries.definitioner import definition, definition_text
 from queries.export import filnamn, om_datan, to_csv_excel, to_xlsx
 from ui.figurer import Parameter, hamta, importerade_tabeller
 from ui.filters import aktuellt, uppraknat
+from ui.granskning import loggad
 from ui.tabell import kolumnkonfig, tabellvy
 
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
@@ -94,7 +95,8 @@ def nedladdning(
 
     `params` are the parameters `df` was fetched with; None means the sidebar's filters
     for `figur`. They name the file and fill the metadata sheet. The bytes are built only
-    when the user clicks (Streamlit runs the callables then), never on a rerun.
+    when the user clicks (Streamlit runs the callables then), never on a rerun; each click
+    is recorded in the audit log (`ui.granskning`).
     """
     if params is None:
         params = aktuellt().for_figur(figur)
@@ -103,7 +105,7 @@ def nedladdning(
     rad = st.container(horizontal=True)
     rad.download_button(
         "Ladda ner CSV",
-        _csv(df),
+        loggad("nedladdning_csv", figur, params, _csv(df)),
         file_name=filnamn(figur, params, "csv"),
         mime="text/csv",
         key=f"{nyckel}_csv",
@@ -112,7 +114,7 @@ def nedladdning(
     )
     rad.download_button(
         "Ladda ner Excel",
-        _xlsx(df, figur, om),
+        loggad("nedladdning_xlsx", figur, params, _xlsx(df, figur, om)),
         file_name=filnamn(figur, params, "xlsx"),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{nyckel}_xlsx",
