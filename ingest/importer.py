@@ -104,7 +104,8 @@ def validera(
     """Every problem `run_import` would refuse `folder` for, without writing anything.
 
     The same checks in the same order as the import itself (also the folder's path), so an
-    empty list means the import will not be refused for the export's content.
+    empty list means the export's content is clean; the models' data tests run only when
+    `run_import` builds the new file.
     """
     try:
         _refuse_personnummer_in_path([*Path(folder).resolve().parts, kalla or ""])
