@@ -123,6 +123,8 @@ create table import_log (
     -- newest start, end, anvisning or ledger date in the data; warnings printed at import
     senaste_handelse date,
     varningar varchar[],
+    -- who imported: the OS user of the command line, the signed-in user of the app's import
+    importerad_av varchar,
 );
 
 -- One row per table per import: where it came from and what was counted.

@@ -5,7 +5,7 @@ for the guarantees (all or nothing, every problem at once, atomic swap).
 This package never imports streamlit: the CLI and the tests use it directly.
 """
 
-from ingest.importer import ImportResult, TableSummary, run_import
+from ingest.importer import ImportResult, TableSummary, run_import, validera
 from ingest.problems import ImportRefused, Problem
 
-__all__ = ["ImportRefused", "ImportResult", "Problem", "TableSummary", "run_import"]
+__all__ = ["ImportRefused", "ImportResult", "Problem", "TableSummary", "run_import", "validera"]

@@ -9,6 +9,7 @@ and exits 0 on success, 1 when the export was refused, 2 on a usage error and
 from __future__ import annotations
 
 import argparse
+import getpass
 import logging
 import os
 import sys
@@ -126,6 +127,7 @@ def _run(args: argparse.Namespace) -> int:
             uttagsdatum=args.uttagsdatum,
             demo=args.demo,
             max_filstorlek=args.max_filstorlek,
+            importerad_av=_os_anvandare(),
         )
     except ImportRefused as refused:
         for problem in refused.problems:
@@ -135,6 +137,14 @@ def _run(args: argparse.Namespace) -> int:
         return 1
     print("\n".join(report(result)))
     return 0
+
+
+def _os_anvandare() -> str | None:
+    """The OS user running the import, for the log; None where the system cannot tell."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # a container user without a passwd entry or LOGNAME
+        return None
 
 
 def _identity(path: Path) -> tuple[int, int, int] | None:

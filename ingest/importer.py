@@ -62,13 +62,14 @@ def run_import(
     kalla: str | None = None,
     max_filstorlek: int | None = None,
     tomma_tabeller: bool = False,
+    importerad_av: str | None = None,
 ) -> ImportResult:
     """Import an export folder into `db_path`; raise `ImportRefused` if anything is wrong.
 
     `kalla` names the source in the import log; by default the folder's absolute path.
     `max_filstorlek` caps each file's size in bytes (default 2 GiB). `tomma_tabeller`
     lets a required table have no rows (for fixtures that test empty data); an export
-    from a municipality never needs it.
+    from a municipality never needs it. `importerad_av` names who imported, for the log.
     """
     folder, db_path = Path(folder), Path(db_path)
     kalla = kalla or str(folder.resolve())
@@ -88,9 +89,38 @@ def run_import(
         FileRecord(s.tabell, s.fil, tables[s.tabell].sha256, s.rader_lasta, s.rader_lagrade)
         for s in summaries
     ]
-    entry = LogEntry(uttag, kalla, demo, newest, tuple(warnings))
+    entry = LogEntry(uttag, kalla, demo, newest, tuple(warnings), _utan_personnummer(importerad_av))
     import_id = write_database(db_path, frames, files, entry)
     return ImportResult(import_id, db_path, uttag, summaries, notices, warnings)
+
+
+def validera(
+    folder: Path,
+    *,
+    uttagsdatum: date | None = None,
+    max_filstorlek: int | None = None,
+    kalla: str | None = None,
+) -> list[Problem]:
+    """Every problem `run_import` would refuse `folder` for, without writing anything.
+
+    The same checks in the same order as the import itself (also the folder's path), so an
+    empty list means the export's content is clean; the models' data tests run only when
+    `run_import` builds the new file.
+    """
+    try:
+        _refuse_personnummer_in_path([*Path(folder).resolve().parts, kalla or ""])
+        limits = Limits(max_filstorlek or DEFAULT_MAX_BYTES)
+        _validated(Path(folder), uttagsdatum or date.today(), limits, tomma_tabeller=False)
+    except ImportRefused as refused:
+        return refused.problems
+    return []
+
+
+def _utan_personnummer(namn: str | None) -> str | None:
+    """A user name is logged as given, unless it holds a personnummer (then it is hidden)."""
+    if namn is None or not contains_personnummer(namn):
+        return namn
+    return "(dolt: namnet liknar ett personnummer)"
 
 
 def _refuse_personnummer_in_path(names: list[str]) -> None:

@@ -74,6 +74,8 @@ class LogEntry:
     demo: bool
     senaste_handelse: date | None = None
     varningar: tuple[str, ...] = ()
+    importerad_av: str | None = None
+    """Who imported: the OS user for the CLI, the signed-in user in the app."""
 
 
 def read_kommuner() -> dict[str, str]:
@@ -192,8 +194,8 @@ def _log(
 ) -> None:
     con.execute(
         "insert into import_log (import_id, importerad, uttagsdatum, kalla, demo, "
-        "ersatter_import_id, ersatt_sha256, senaste_handelse, varningar) "
-        "values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "ersatter_import_id, ersatt_sha256, senaste_handelse, varningar, importerad_av) "
+        "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             import_id,
             datetime.now().replace(microsecond=0),
@@ -203,6 +205,7 @@ def _log(
             *previous,
             entry.senaste_handelse,
             list(entry.varningar),
+            entry.importerad_av,
         ],
     )
     con.executemany(

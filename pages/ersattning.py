@@ -13,11 +13,12 @@ import streamlit as st
 from charts import ersattning as diagram_ersattning
 from charts.text import md
 from queries.ersattning_xlsx import berakning_xlsx
-from ui import scenario
+from ui import roller, scenario
 from ui.components import TOMT, diagram, nedladdning, tabell
 from ui.figurer import hamta
 from ui.filters import aktuellt
 from ui.format import fmt_datum, fmt_kr, fmt_manad, fmt_pct
+from ui.granskning import loggad
 
 f = aktuellt()
 period = f"{fmt_datum(f.fran)}–{fmt_datum(f.till)}"
@@ -68,15 +69,22 @@ rad = manad.filter(pl.col("manad") == vald).row(0, named=True)
 st.markdown(md(diagram_ersattning.forklaring(rad, berakning)))
 tabell(berakning)
 nedladdning(berakning, "ersattning_berakning", "ersattning_berakning")
-st.download_button(
-    "Ladda ner Excel med formler",
-    lambda: berakning_xlsx(berakning),
-    file_name=f"ersattning_berakning_{vald}.xlsx",
-    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    key="ersattning_formler",
-    on_click="ignore",
-    help="Varje belopp är en formel (antal × belopp × andel) som en revisor kan räkna om.",
-)
+# the auditor's workbook recomputes every amount from its counts: not for the masked view
+if not roller.skyddad(roller.aktuell_roll()):
+    st.container().download_button(
+        "Ladda ner Excel med formler",
+        loggad(
+            "nedladdning_xlsx",
+            "ersattning_berakning",
+            {**params, "manad": vald},
+            lambda: berakning_xlsx(berakning),
+        ),
+        file_name=f"ersattning_berakning_{vald}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="ersattning_formler",
+        on_click="ignore",
+        help="Varje belopp är en formel (antal × belopp × andel) som en revisor kan räkna om.",
+    )
 
 st.markdown("#### Avvikelser")
 grans = st.number_input(

@@ -22,6 +22,7 @@ from queries.skydd import regeltext
 from ui import roller
 from ui.figurer import Parameter, besked, hamta, importerade_tabeller
 from ui.filters import aktuellt, uppraknat
+from ui.granskning import loggad
 from ui.tabell import kolumnkonfig, tabellvy
 
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
@@ -109,7 +110,8 @@ def nedladdning(
 
     `params` are the parameters `df` was fetched with; None means the sidebar's filters
     for `figur`. They name the file and fill the metadata sheet. The bytes are built only
-    when the user clicks (Streamlit runs the callables then), never on a rerun.
+    when the user clicks (Streamlit runs the callables then), never on a rerun; each click
+    is recorded in the audit log (`ui.granskning`).
     """
     if params is None:
         params = aktuellt().for_figur(figur)
@@ -118,7 +120,7 @@ def nedladdning(
     rad = st.container(horizontal=True)
     rad.download_button(
         "Ladda ner CSV",
-        _csv(df),
+        loggad("nedladdning_csv", figur, params, _csv(df)),
         file_name=filnamn(figur, params, "csv"),
         mime="text/csv",
         key=f"{nyckel}_csv",
@@ -127,7 +129,7 @@ def nedladdning(
     )
     rad.download_button(
         "Ladda ner Excel",
-        _xlsx(df, figur, om),
+        loggad("nedladdning_xlsx", figur, params, _xlsx(df, figur, om)),
         file_name=filnamn(figur, params, "xlsx"),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"{nyckel}_xlsx",

@@ -18,6 +18,7 @@ SIDOR: tuple[tuple[str, str, str, str], ...] = (
     ("pages/ersattning.py", "Ersättning och prognos", ":material/account_balance:", "ersattning"),
     ("pages/data.py", "Data", ":material/database:", "data"),
     ("pages/export.py", "Export", ":material/download:", "export"),
+    ("pages/importera.py", "Importera data", ":material/upload:", "importera"),
 )
 """(file, title, icon, url_path); the first is the default page."""
 

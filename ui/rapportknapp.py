@@ -16,6 +16,7 @@ import streamlit as st
 from report import bygg_rapport
 from ui import db, roller
 from ui.filters import Filter
+from ui.granskning import loggad
 
 
 def _pdf(sokvag: Path, f: Filter, intern: bool) -> Callable[[], bytes]:
@@ -36,7 +37,18 @@ def rapportknapp(f: Filter) -> None:
     )
     st.container().download_button(
         "Ladda ner nämndrapport (PDF)",
-        _pdf(db.databas_sokvag(), f, intern),
+        loggad(
+            "nedladdning_pdf",
+            "namndrapport",
+            {
+                "kommun": f.kommun,
+                "datum": f.datum,
+                "fran": f.fran,
+                "till": f.till,
+                "intern": intern,
+            },
+            _pdf(db.databas_sokvag(), f, intern),
+        ),
         file_name=f"namndrapport_{f.kommun}_{f.datum.isoformat()}{'_intern' if intern else ''}.pdf",
         mime="application/pdf",
         key="rapport_pdf",

@@ -10,7 +10,8 @@ municipality's Entra ID over OpenID Connect) users sign in with `st.login`, and 
 from the role mapping file (`roller.toml`, path in env `EKB_ROLLER`): the token's app-role
 claim (`roles`) first, since large group claims overflow Streamlit's identity cookie, then
 groups, then the user's e-mail. Without an identity provider every viewer gets `namnd`,
-unless the app was started on one machine for one analyst with `EKB_LOKAL_ANALYTIKER=1`.
+unless the app was started on one machine for one analyst with `EKB_LOKAL_ANALYTIKER=1`
+(or `EKB_ROLL=analytiker|chef`).
 The presentation mode (`?visning=presentation`) is always `namnd`.
 """
 
@@ -55,6 +56,15 @@ def aktuell_roll() -> str:
         return "namnd"
     if inloggning_konfigurerad():
         return roll_for(dict(st.user)) if st.user.is_logged_in else "namnd"
+    return lokal_roll()
+
+
+def lokal_roll() -> str:
+    """Without an identity provider: `namnd`, unless the app was started for one local user
+    with an explicit role (`EKB_ROLL=analytiker|chef`, or `EKB_LOKAL_ANALYTIKER=1`)."""
+    roll = os.environ.get("EKB_ROLL")
+    if roll:
+        return roll if roll in ROLLER else "namnd"
     return "analytiker" if os.environ.get("EKB_LOKAL_ANALYTIKER") == "1" else "namnd"
 
 
@@ -63,8 +73,8 @@ def anvandare() -> str:
     if inloggning_konfigurerad() and st.user.is_logged_in:
         info = dict(st.user)
         return str(info.get("email") or info.get("preferred_username") or info.get("name"))
-    if os.environ.get("EKB_LOKAL_ANALYTIKER") == "1":
-        return f"lokal analytiker ({os.environ.get('USER', 'okänd')})"
+    if lokal_roll() == "analytiker":
+        return "lokal analytiker"
     return "anonym"
 
 
