@@ -99,4 +99,4 @@ def visa_sidan(sida: StreamlitPage) -> None:
         st.error(OVANTAT_FEL.format(tid=f"{datetime.now():%Y-%m-%d %H:%M:%S}"))
 
 
-visa_sidan(st.navigation(sidor()))
+visa_sidan(st.navigation(sidor(roller.aktuell_roll())))

@@ -117,8 +117,11 @@ def _export(args: argparse.Namespace) -> None:
             raise QueryError(fel)
         df = run(args.namn, con=con, **params)
     if args.masked:
-        # the protected (committee) view's cells, for publication: masked counts read <5
-        df = till_text(skydda(args.namn, df))
+        # the protected (committee) view's cells, for publication: masked counts read <5.
+        # csv-excel and xlsx write them as the page's download does (same bytes)
+        df = skydda(args.namn, df)
+        if args.format in ("csv", "csv-raw"):
+            df = till_text(df)
     data = _bytes(args, df, params)
     if args.out is None:
         sys.stdout.buffer.write(data)

@@ -311,7 +311,8 @@ def aktuellt() -> Filter:
         # pages/ directory from then on); the rerun then goes through dashboard.py to the same
         # page (same url_path) with the same query parameters.
         from ui.navigering import sidor
+        from ui.roller import aktuell_roll
 
-        st.navigation(sidor(), position="hidden")
+        st.navigation(sidor(aktuell_roll()), position="hidden")
         st.rerun()
     return valt

@@ -23,11 +23,16 @@ SIDOR: tuple[tuple[str, str, str, str], ...] = (
 """(file, title, icon, url_path); the first is the default page."""
 
 
-def sidor() -> list[st.Page]:
-    """The pages as `st.Page` objects, the first one the default."""
+BARA_ANALYTIKER = frozenset({"pages/importera.py"})
+"""Pages that other roles do not see in the menu (the page itself refuses them too)."""
+
+
+def sidor(roll: str = "namnd") -> list[st.Page]:
+    """The pages `roll` may use, as `st.Page` objects, the first one the default."""
     return [
         st.Page(fil, title=titel, icon=ikon, default=True)
         if not stig
         else st.Page(fil, title=titel, icon=ikon, url_path=stig)
         for fil, titel, ikon, stig in SIDOR
+        if roll == "analytiker" or fil not in BARA_ANALYTIKER
     ]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -157,3 +158,30 @@ def test_namnd_ser_inget_antal_1_till_4_i_rutor_pa_demodatan(
     assert not [v for v in synliga if v.strip() in {"1", "2", "3", "4"}]
     # the rule and its threshold under every protected page
     assert any("visas som <5" in c.value for c in at.caption)
+
+
+def test_maskerad_kommandorad_ger_samma_fil_som_namndens_nedladdning(
+    tmp_path: Path, nedladdningar: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import subprocess
+    import sys
+
+    from tests.e2e.test_namnd_webblasare import SMA as BLANDAD
+
+    # 11 in care in Nacka, responsible 0182 ×5, 0180 ×3, 0120 ×2, 0184 ×1
+    sma_db = import_tables(tmp_path, BLANDAD, D)
+    monkeypatch.delenv("EKB_LOKAL_ANALYTIKER", raising=False)
+    monkeypatch.setenv("EKB_DB", str(sma_db))
+    at = AppTest.from_file(str(ROT / "dashboard.py"), default_timeout=120)
+    at.query_params["datum"] = D
+    at.switch_page("pages/export.py")
+    at.run()
+    at.selectbox(key="figur").set_value("kommunoverskridande").run()
+    assert not at.exception
+    sidans = nedladdningar[f"kommunoverskridande_{D}.csv"]()
+    kommando = [sys.executable, "-m", "queries", "export", "kommunoverskridande"]
+    kommando += ["--db", str(sma_db), "--date", D, "--kommun", "0182"]
+    kommando += ["--format", "csv-excel", "--masked"]
+    cli = subprocess.run(kommando, cwd=ROT, capture_output=True, check=True).stdout
+    assert cli == sidans
+    assert b"<5" in cli
