@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from tests.helpers.importera import Tables, import_tables
 from tests.helpers.webblasare import streamlit_server, vanta_klar
@@ -54,17 +54,6 @@ def namnd_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     finally:
         if analytiker is not None:
             os.environ["EKB_LOKAL_ANALYTIKER"] = analytiker
-
-
-@pytest.fixture
-def sida(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(
-        accept_downloads=True, locale="sv-SE", viewport={"width": 1400, "height": 2600}
-    )
-    page = context.new_page()
-    page.set_default_timeout(60_000)
-    yield page
-    context.close()
 
 
 def diagramdata(sida: Page) -> list[float]:

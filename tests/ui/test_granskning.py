@@ -9,13 +9,12 @@ import os
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pytest
-from streamlit.delta_generator import DeltaGenerator
 from streamlit.testing.v1 import AppTest
 
 from ui.granskning import logga
@@ -29,20 +28,6 @@ def granskning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     fil = tmp_path / "granskning.duckdb"
     monkeypatch.setenv("EKB_GRANSKNING", str(fil))
     return fil
-
-
-@pytest.fixture
-def nedladdningar(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, Any]]:
-    """What each download button of a run would send: file name -> the `data` it was given."""
-    fangade: dict[str, Any] = {}
-    original = DeltaGenerator.download_button
-
-    def fanga(self: DeltaGenerator, label: str, data: Any, *args: Any, **kwargs: Any) -> bool:
-        fangade[kwargs["file_name"]] = data
-        return original(self, label, data, *args, **kwargs)
-
-    monkeypatch.setattr(DeltaGenerator, "download_button", fanga)
-    yield fangade
 
 
 def _rader(fil: Path) -> list[tuple[Any, ...]]:
