@@ -171,7 +171,8 @@ def kor(con: duckdb.DuckDBPyConnection, tester: tuple[Datatest, ...] | None = No
     fynd = []
     for test in alla() if tester is None else tester:
         params = {"tillatna": ACCEPTED[test.kolumner[0]]} if test.slag == "tillatna" else {}
-        antal = con.execute(f"select count(*) from ({sql_for(test)})", params).fetchone()  # noqa: S608
+        fraga = "select count(*) from (" + sql_for(test) + ")"  # noqa: S608 - whitelisted names
+        antal = con.execute(fraga, params).fetchone()
         if antal and antal[0]:
             fynd.append(Fynd(test.namn, int(antal[0])))
     return fynd
