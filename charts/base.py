@@ -11,6 +11,10 @@ from __future__ import annotations
 import textwrap
 
 import plotly.graph_objects as go
+import polars as pl
+
+from charts.text import plotly_text
+from queries.skydd import maskgrans
 
 SEPARATORER = ",\u00a0"
 """Plotly's decimal and thousands separators: decimal comma, non-breaking space."""
@@ -97,3 +101,19 @@ def tom_figur(meddelande: str) -> go.Figure:
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
     return grundlayout(fig, hojd=200)
+
+
+def maskerade_etiketter(fig: go.Figure, df: pl.DataFrame, kolumn: str, kategori: str) -> None:
+    """Write `<5` beside the bars the protected view masked (no value, so no bar is drawn).
+
+    `df` is a figure from `queries.skydd.skydda` (companion column `<kolumn>_maskerad`) whose
+    `kategori` column holds the (escaped) axis labels of a horizontal bar chart.
+    """
+    flagga = f"{kolumn}_maskerad"
+    if flagga not in df.columns:
+        return
+    text = f"<{maskgrans()}"
+    for namn in df.filter(pl.col(flagga))[kategori].unique(maintain_order=True).to_list():
+        fig.add_annotation(
+            x=0, y=namn, text=plotly_text(text), xanchor="left", showarrow=False, xshift=4
+        )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import polars as pl
 
-from charts.base import PROCENT, grundlayout, notering, tom_figur
+from charts.base import PROCENT, grundlayout, maskerade_etiketter, notering, tom_figur
 from charts.etiketter import manad_etikett
 from charts.format import fmt_antal
 from charts.palette import BLA, GRA, HIMMELSBLA, OKABE_ITO
@@ -45,6 +45,7 @@ def per_kommun(df: pl.DataFrame, tom_text: str, xmax: float | None = None) -> go
             hovertemplate="%{customdata[1]}: %{x:,.0f} personer<extra></extra>",
         )
     fig.update_layout(barmode="stack", clickmode="event+select")
+    maskerade_etiketter(fig, df, "antal", "namn")
     grundlayout(fig, x_titel="personer i vård", hojd=max(260, 26 * len(ordning) + 130))
     fig.update_yaxes(categoryorder="array", categoryarray=ordning["namn"].to_list())
     fig.update_yaxes(tickformat="")

@@ -265,3 +265,20 @@ def test_vardygn_per_boendeform_manad_utan_platser_har_ingen_belaggning() -> Non
     # February 29 / 58 = 50,0 %
     assert [rad[1] for rad in stod.customdata] == ["–", "50,0" + NBSP + "%"]
     assert list(stod.y) == [0, 29]
+
+
+def test_maskerade_kommuner_far_etiketten_mindre_an_fem() -> None:
+    # the protected view masked Örebro's 2: no value, so no bar; the label says <5 instead
+    df = pl.DataFrame(
+        {
+            "kommun": ["0180", "1880"],
+            "kommun_namn": ["Stockholm", "Örebro"],
+            "samma_lan": [True, False],
+            "antal": [12, None],
+            "antal_maskerad": [False, True],
+        }
+    )
+    fig = kommun.per_kommun(df, "tomt")
+    assert [(a.y, a.text) for a in fig.layout.annotations if a.text == "&lt;5"] == [
+        ("Örebro", "&lt;5")
+    ]
