@@ -28,7 +28,7 @@ def alderspyramid(df: pl.DataFrame) -> go.Figure:
             continue
         tecken = -1 if kon == "K" else 1
         fig.add_bar(
-            x=[tecken * a for a in del_df["antal"]],
+            x=del_df["antal"] * tecken,  # a masked (null) count draws no bar
             y=del_df["alder"],
             orientation="h",
             name=namn(KON, kon),

@@ -15,6 +15,7 @@ from charts.etiketter import ALDERSGRUPP, KON, manad_etikett, namn
 from charts.format import fmt_kr
 from charts.palette import BUDGET, NEGATIV, OKABE_ITO, POSITIV, PROGNOS, SVART
 from charts.text import plotly_text
+from queries.skydd import maskgrans
 
 INGA_DATA = "Ingen förväntad ersättning för valda filter"
 
@@ -97,7 +98,9 @@ def differens(df: pl.DataFrame) -> go.Figure:
 
 def forklaring(manad: dict[str, object], berakning: pl.DataFrame) -> str:
     """The month's gap as arithmetic: `bokförd − (a × b + c × d) = differens`."""
-    termer = " + ".join(berakning.sort("kategori", "regel_id")["berakning"].to_list()) or "0"
+    # a term the protected view masked (too few care-days) reads <5 dygn, never its number
+    rader = berakning.sort("kategori", "regel_id")["berakning"].fill_null(f"<{maskgrans()} dygn")
+    termer = " + ".join(rader.to_list()) or "0"
     forvantad = fmt_kr(_tal(manad["forvantad"]))
     if manad.get("bokford") is None:
         return f"Förväntad: {termer} = {forvantad}."
