@@ -264,6 +264,8 @@ def _utdata(
 ) -> pl.DataFrame:
     """The figure's own columns, masked cells as null, then the companion flag columns."""
     masker = {c: pl.col(_m(c)) for c in spec.matt()}
+    for dold in spec.dolda:  # hidden in every row, whatever its value
+        masker[dold] = pl.lit(True)
     for foljare, kallor in spec.foljer.items():
         masker[foljare] = pl.any_horizontal(pl.col(_m(k)) for k in kallor)
     ut = arbete.with_columns(m.alias(f"{c}_maskerad") for c, m in masker.items())

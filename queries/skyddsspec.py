@@ -34,6 +34,10 @@ class Figurskydd:
     is a count of persons a reader can compute, so it is protected too."""
     delar: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     """A count -> the counts in the same row that add up to it (e.g. persons by sex)."""
+    dolda: tuple[str, ...] = ()
+    """Counts hidden altogether in the protected view: where a count and a part of it are
+    both summed over margins, their difference (a count of persons) could be read from two
+    visible margins, which the suppression inside one measure does not see."""
     radniva: bool = False
     """Rows about one person: only for analysts, refused in the protected view."""
     urval: str | None = None
@@ -53,6 +57,7 @@ def _fs(
     komplement: Mapping[str, str] | None = None,
     delar: Mapping[str, tuple[str, ...]] | None = None,
     urval: str | None = None,
+    dolda: tuple[str, ...] = (),
 ) -> Figurskydd:
     return Figurskydd(
         nycklar,
@@ -61,6 +66,7 @@ def _fs(
         MappingProxyType(dict(foljer or {})),
         MappingProxyType(dict(komplement or {})),
         MappingProxyType(dict(delar or {})),
+        dolda=dolda,
         urval=urval,
     )
 
@@ -88,6 +94,8 @@ SKYDD: Mapping[str, Figurskydd] = MappingProxyType(
             },
             komplement={"antal_overflyttningar": "antal"},
             urval="antal",
+            # Σ antal − Σ transfers over a margin = the first anvisningar of that margin
+            dolda=("antal_overflyttningar",),
         ),
         "avslut_orsak": _fs(("avslutsorsak",), {"antal": ("avslutsorsak",)}, urval="antal"),
         "fodelsedagar_manad": _fs(

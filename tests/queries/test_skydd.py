@@ -300,3 +300,21 @@ def test_specs_are_consistent() -> None:
         par = [*spec.komplement.items(), *((h, d) for h, ds in spec.delar.items() for d in ds)]
         assert {k for p in par for k in p} <= set(spec.antal), f"{namn}: delar som inte är antal"
         assert spec.urval is None or spec.urval in spec.antal, namn
+
+
+def test_overflyttningar_doljs_helt_i_den_skyddade_vyn() -> None:
+    # antal 9 and 7 with transfers 2 and 1: Σ 16 − Σ 3 = 13 first anvisningar; were the
+    # transfers shown, two visible margins would give first anvisningar of any small margin
+    df = pl.DataFrame(
+        {
+            "manad": ["2024-01", "2024-02"],
+            "aldersgrupp": ["14-17", "14-17"],
+            "kon": ["M", "M"],
+            "antal": [9, 7],
+            "antal_overflyttningar": [2, 1],
+        }
+    )
+    ut = skydda("anvisningar_manad", df, troskel=5)
+    assert ut["antal"].to_list() == [9, 7]
+    assert ut["antal_overflyttningar"].to_list() == [None, None]
+    assert ut["antal_overflyttningar_maskerad"].to_list() == [True, True]
