@@ -14,6 +14,9 @@ final as (
         belaggningsgrad(sum(vardygn), sum(platsdygn)) as belaggning,
         coalesce(sum(lediga_platsdygn), 0)::bigint as lediga_platsdygn,
         coalesce(round(sum(lediga_platsdygn * dygnspris), 2), 0)::double as kostnad_lediga_kr,
+        -- the days the sums cover (not past the extraction date): what the small-number
+        -- protection measures care-days against
+        greatest(least($till::date, uttagsdatum()) - $fran::date + 1, 0)::bigint as antal_dagar,
     from manader
 )
 select * from final

@@ -92,6 +92,7 @@ KOLUMNER: dict[str, Kolumn] = {
     "datum_manad_fore": Kolumn("Samma dag en månad före", "datum"),
     "datum_ar_fore": Kolumn("Samma dag ett år före", "datum"),
     "antal_manader": _antal("Månader (antal)"),
+    "antal_dagar": _antal("Dagar (antal)"),
     "antal_fynd": _antal("Fynd (antal)"),
     "antal_kontroller": _antal("Kontroller med fynd (antal)"),
     "dagar_efter_data": _antal("Dagar från senaste händelse till uttagsdatum"),

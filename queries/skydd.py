@@ -215,10 +215,12 @@ def _primar_summa(spec: Figurskydd, kolumn: str, grans: int) -> pl.Expr:
 
 
 def _fa_dygn(dygn: pl.Expr, grans: int, spec: Figurskydd) -> pl.Expr:
-    """Care-days that average fewer than ``grans`` persons over the row's calendar month
-    (a figure without months: over 31 days, see docs/skydd.md)."""
+    """Care-days that average fewer than ``grans`` persons over the row's calendar month, or
+    over the days a whole-period figure covers (its ``dagar`` column; else 31 days)."""
     dagar: pl.Expr = pl.lit(31, dtype=pl.Int64)
-    if "manad" in spec.nycklar:
+    if spec.dagar:
+        dagar = pl.col(spec.dagar).cast(pl.Int64)
+    elif "manad" in spec.nycklar:
         dagar = pl.col("manad").str.to_date("%Y-%m").dt.month_end().dt.day().cast(pl.Int64)
     return ((dygn > 0) & (dygn < grans * dagar)).fill_null(False)
 

@@ -38,6 +38,8 @@ class Figurskydd:
     """Counts hidden altogether in the protected view: where a count and a part of it are
     both summed over margins, their difference (a count of persons) could be read from two
     visible margins, which the suppression inside one measure does not see."""
+    dagar: str | None = None
+    """For a care-day figure without months: the column with the number of days it covers."""
     radniva: bool = False
     """Rows about one person: only for analysts, refused in the protected view."""
     urval: str | None = None
@@ -58,6 +60,7 @@ def _fs(
     delar: Mapping[str, tuple[str, ...]] | None = None,
     urval: str | None = None,
     dolda: tuple[str, ...] = (),
+    dagar: str | None = None,
 ) -> Figurskydd:
     return Figurskydd(
         nycklar,
@@ -67,6 +70,7 @@ def _fs(
         MappingProxyType(dict(komplement or {})),
         MappingProxyType(dict(delar or {})),
         dolda=dolda,
+        dagar=dagar,
         urval=urval,
     )
 
@@ -178,7 +182,9 @@ SKYDD: Mapping[str, Figurskydd] = MappingProxyType(
             urval="antal",
         ),
         "belaggning_manad_totalt": _fs(("manad",), dygn={"vardygn": ()}, foljer=_BELAGGNING_FOLJER),
-        "belaggning_period": _fs((), dygn={"vardygn": ()}, foljer=_BELAGGNING_FOLJER),
+        "belaggning_period": _fs(
+            (), dygn={"vardygn": ()}, foljer=_BELAGGNING_FOLJER, dagar="antal_dagar"
+        ),
         # care-days at units without contracted places: mostly family homes, one child each
         "vardygn_utan_platser": _fs(("boendeform", "manad"), dygn={"vardygn": ("boendeform",)}),
         "datakvalitet_summa": _fs((), {"antal_fynd": ()}),

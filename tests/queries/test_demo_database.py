@@ -21,7 +21,7 @@ INTEGER = (pl.Int32, pl.Int64)
 TYPES: dict[str, tuple[type[pl.DataType], ...]] = {
     **dict.fromkeys(["platsdygn", "vardygn", "lediga_platsdygn", "alder", "fyller", "import_id",
                      "rader_lasta", "rader_lagrade", "totalt", "nya_placeringar", "avslutade_placeringar",
-                     "forandring_manad", "forandring_ar", "dagar_efter_data"], INTEGER),
+                     "forandring_manad", "forandring_ar", "dagar_efter_data", "antal_dagar"], INTEGER),
     **dict.fromkeys(["belaggning", "andel", "kostnad", "intakt", "balans", "budget_kostnad", "budget_intakt",
                      "budget_balans", "utfall_kr", "budget_kr", "avvikelse_kr", "kostnad_lediga_kr",
                      "avvikelse_mot_budget"], (pl.Float64,)),

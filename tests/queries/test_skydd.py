@@ -277,11 +277,12 @@ def test_counts_that_add_up_within_a_row() -> None:
     assert ut["forandring_manad"].to_list() == [2, None, None]
 
 
-def test_care_days_without_months_use_a_31_day_month() -> None:
-    # the whole period in one row: 150 care-days < 5 x 31 = 155 is masked, 155 is not
+def test_care_days_of_a_period_use_its_days() -> None:
+    # the whole period in one row, 31 days: 150 care-days < 5 x 31 = 155 is masked, 155 is not
     df = pl.DataFrame(
         {"platsdygn": [310, 310], "vardygn": [150, 155], "belaggning": [150 / 310, 0.5],
-         "lediga_platsdygn": [160, 155], "kostnad_lediga_kr": [1600.0, 1550.0]}
+         "lediga_platsdygn": [160, 155], "kostnad_lediga_kr": [1600.0, 1550.0],
+         "antal_dagar": [31, 31]}
     )  # fmt: skip
     ut = skydda("belaggning_period", df, troskel=5)
     assert ut["vardygn"].to_list() == [None, 155]
@@ -318,3 +319,21 @@ def test_overflyttningar_doljs_helt_i_den_skyddade_vyn() -> None:
     assert ut["antal"].to_list() == [9, 7]
     assert ut["antal_overflyttningar"].to_list() == [None, None]
     assert ut["antal_overflyttningar_maskerad"].to_list() == [True, True]
+
+
+def test_vardygn_for_en_hel_period_mats_mot_periodens_dagar() -> None:
+    # a year (365 days) with 400 care-days: on average 1,1 persons, fewer than 5, so masked;
+    # measured against 31 days (5 × 31 = 155) it would have been shown
+    df = pl.DataFrame(
+        {
+            "platsdygn": [3650],
+            "vardygn": [400],
+            "belaggning": [400 / 3650],
+            "lediga_platsdygn": [3250],
+            "kostnad_lediga_kr": [6_500_000.0],
+            "antal_dagar": [365],
+        }
+    )
+    ut = skydda("belaggning_period", df, troskel=5)
+    assert ut["vardygn_maskerad"].to_list() == [True]
+    assert ut["belaggning"].to_list() == [None]

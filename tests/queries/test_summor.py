@@ -79,8 +79,10 @@ def test_belaggning_period(belaggningsfall: Path) -> None:
     df = queries.run("belaggning_period", belaggningsfall, fran="2024-01-01", till="2024-02-29")
     assert df.columns == [
         "platsdygn", "vardygn", "belaggning", "lediga_platsdygn", "kostnad_lediga_kr",
+        "antal_dagar",
     ]  # fmt: skip
-    assert df.rows() == [(227, 141, pytest.approx(141 / 227), 89, 72000.0)]
+    # 1 January to the extraction date 20 February 2024: 31 + 20 = 51 days
+    assert df.rows() == [(227, 141, pytest.approx(141 / 227), 89, 72000.0, 51)]
     stod = queries.run(
         "belaggning_period",
         belaggningsfall,
@@ -88,10 +90,10 @@ def test_belaggning_period(belaggningsfall: Path) -> None:
         till="2024-02-29",
         boendeform=["stodboende"],
     )
-    assert stod.rows() == [(44, 10, pytest.approx(10 / 44), 34, 17000.0)]
+    assert stod.rows() == [(44, 10, pytest.approx(10 / 44), 34, 17000.0, 51)]
     # before any places: one row of zeros, occupancy blank
     tom = queries.run("belaggning_period", belaggningsfall, fran="2023-01-01", till="2023-01-31")
-    assert tom.rows() == [(0, 0, None, 0, 0.0)]
+    assert tom.rows() == [(0, 0, None, 0, 0.0, 31)]
 
 
 def test_i_vard_manad_kon(personfall: Path) -> None:
