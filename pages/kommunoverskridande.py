@@ -14,7 +14,7 @@ from charts.text import md
 from ui.components import diagram, valda
 from ui.figurer import hamta
 from ui.filters import aktuellt
-from ui.format import fmt_antal, fmt_datum, skyddat
+from ui.format import fmt_antal, fmt_datum, skyddat, summa_dold
 from ui.referens import kommunnamn
 
 f = aktuellt()
@@ -26,11 +26,15 @@ hos_oss = per_kommun.filter(pl.col("riktning") == "placerade_hos_oss")
 i_andra = per_kommun.filter(pl.col("riktning") == "vara_i_andra")
 summa = hamta("kommunoverskridande_summa", **f.for_figur("kommunoverskridande_summa"))
 kol = st.columns(2)
-for ruta, rubrik, riktning in (
-    (kol[0], "Placerade här av andra kommuner", "placerade_hos_oss"),
-    (kol[1], "Våra placerade i andra kommuner", "vara_i_andra"),
+for ruta, rubrik, riktning, tabell_df in (
+    (kol[0], "Placerade här av andra kommuner", "placerade_hos_oss", hos_oss),
+    (kol[1], "Våra placerade i andra kommuner", "vara_i_andra", i_andra),
 ):
     rad = summa.filter(pl.col("riktning") == riktning).row(0, named=True)
+    if summa_dold(tabell_df, "antal"):
+        # the chart's table has one masked municipality it could not pair: its total (and
+        # the within-län part of it) would give that count away, so the tile hides them too
+        rad |= {"antal_maskerad": True, "antal_samma_lan_maskerad": True}
     ruta.metric(rubrik, skyddat(rad, "antal", fmt_antal))
     ruta.caption(f"varav {skyddat(rad, 'antal_samma_lan', fmt_antal)} inom länet")
 
