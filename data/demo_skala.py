@@ -106,7 +106,7 @@ def generera(mapp: Path, skala: Skala, seed: int) -> None:
     _skriv(mapp, "anvisningar", _anvisningar(rng, folk))
     _skriv(mapp, "enheter", enheter.drop("kommunnr"))
     _skriv(mapp, "platser", _platser(rng, enheter))
-    _skriv(mapp, "placeringar", vard.drop("boendeform"))
+    _skriv(mapp, "placeringar", vard.drop("boendeform", "lan"))
     skriv_ekonomi(mapp, vard, KONTOPLAN, UTTAG_SKALA)
 
 
@@ -255,6 +255,7 @@ def _delade_perioder(df: pl.DataFrame) -> pl.DataFrame:
         dygnskostnad=pl.format("{}.00", pl.col("pris").round(0).cast(pl.Int64)),
         vistelsekommun=pl.lit(None, pl.Utf8),
         boendeform="boendeform",
+        lan=pl.col("anvisningskommun").str.slice(0, 2),
     )  # fmt: skip
 
 
