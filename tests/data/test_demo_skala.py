@@ -11,6 +11,7 @@ import hashlib
 from pathlib import Path
 
 import duckdb
+import polars as pl
 import pytest
 
 from data.demo import main
@@ -98,3 +99,16 @@ def test_average_cost_per_dygn_per_form(con: duckdb.DuckDBPyConnection) -> None:
 def test_cli_writes_a_scale_folder(tmp_path: Path) -> None:
     assert main(["--scale", "county", "--personer", "200", "--out", str(tmp_path / "x")]) == 0
     assert sorted(_hashes(tmp_path / "x")) == sorted(f"{t}.csv" for t in TABLES)
+
+
+def test_national_ledger_is_kept_per_lan_of_the_assigned_municipality(tmp_path: Path) -> None:
+    # a national month in one ledger row passes the importer's amount limit at full size,
+    # so every län the persons were assigned to gets its own verksamhet
+    skriv_skala(tmp_path, "national", 5, personer=400)
+    anvisningar = pl.read_csv(
+        tmp_path / "anvisningar.csv", schema_overrides={"anvisningskommun": pl.Utf8}
+    )
+    lan = {f"EKB län {k[:2]}" for k in anvisningar["anvisningskommun"]}
+    ekonomi = pl.read_csv(tmp_path / "ekonomi.csv")
+    assert set(ekonomi["verksamhet"]) == lan
+    assert len(lan) > 10  # 400 persons over 21 län: nearly all of them appear
