@@ -33,11 +33,15 @@ class Skala:
 
     personer: int
     lanskod: str | None
+    flyttar: float = 2.0
+    """Mean number of moves per person (Poisson): placements per person = 1 + moves."""
+    max_placeringar: int = 6
 
 
 SKALOR: dict[str, Skala] = {
     "county": Skala(50_000, "01"),
-    "national": Skala(400_000, None),
+    # 1 500 000 placements for 400 000 persons: 3.75 each, more moves than in one county
+    "national": Skala(400_000, None, 2.85, 8),
 }
 
 # Monthly applications by unaccompanied minors (SCB/Migrationsverket, SOURCES.md §3/§5):
@@ -96,7 +100,7 @@ def generera(mapp: Path, skala: Skala, seed: int) -> None:
     per_form = max(1, min(8, skala.personer // 1000))
     enheter = _enheter(rng, alla, per_form)
     folk = _personer(rng, skala.personer, egna["kommunkod"].to_numpy())
-    vard = _placeringar(rng, folk, alla, per_form)
+    vard = _placeringar(rng, folk, alla, per_form, skala)
     _skriv(
         mapp,
         "personer",
@@ -214,10 +218,10 @@ def _platser(rng: np.random.Generator, enheter: pl.DataFrame) -> pl.DataFrame:
 
 
 def _placeringar(
-    rng: np.random.Generator, folk: pl.DataFrame, alla: pl.DataFrame, per_form: int
+    rng: np.random.Generator, folk: pl.DataFrame, alla: pl.DataFrame, per_form: int, skala: Skala
 ) -> pl.DataFrame:
-    """One to six consecutive placements per person, each in a unit chosen by KSL's mapping."""
-    antal = np.clip(rng.poisson(2.0, folk.height) + 1, 1, 6)
+    """Consecutive placements per person, each in a unit chosen by KSL's mapping."""
+    antal = np.clip(rng.poisson(skala.flyttar, folk.height) + 1, 1, skala.max_placeringar)
     idx = np.repeat(np.arange(folk.height), antal)
     n = idx.size
     rader = folk[idx].select("person_id", "anvisningsdatum", "vard_slut", "anvisningskommun")
