@@ -27,6 +27,8 @@ from data.demo_ekonomi import KONTOPLAN, bokfor, utfall
 from data.demo_enheter import Enhet, Platsperiod, enheter, platser
 from data.demo_personer import UTTAGSDATUM, Person, personer
 from data.demo_placeringar import Placering, placeringar
+from data.demo_skala import SKALOR
+from data.demo_skala_cli import skala_main
 
 PERSPEKTIVKOMMUN = "0182"
 STANDARDFRO = 2017
@@ -177,7 +179,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     mal.add_argument("--db", type=Path, help="bygg en demodatabas i denna fil")
     mal.add_argument("--out", type=Path, help="skriv bara exportfilerna till denna mapp")
     tolk.add_argument("--seed", type=int, default=STANDARDFRO, help="slumpfrö (standard 2017)")
+    tolk.add_argument(
+        "--scale",
+        choices=["municipal", *SKALOR],
+        default="municipal",
+        help="municipal (Nacka), county (Stockholms län) eller national",
+    )
+    tolk.add_argument(
+        "--personer",
+        type=int,
+        default=None,
+        help="antal personer (bara county/national; standard efter skala)",
+    )
     args = tolk.parse_args(argv)
+    if args.scale != "municipal":
+        return skala_main(args.scale, args.out, args.db, args.seed, args.personer)
     if args.out is not None:
         generate(args.out, args.seed)
         print(f"Demodata skrevs till {args.out}")
