@@ -22,9 +22,13 @@ from playwright.async_api import Page, async_playwright
 
 from tests.helpers.webblasare import CHROMIUM, CHROMIUM_ARGS, ROT, streamlit_process
 
-pytestmark = pytest.mark.e2e
+# a suite of its own (`-m last`): `./ekb check` runs it after the rest, alone on the machine
+pytestmark = [pytest.mark.e2e, pytest.mark.last]
 
 SESSIONER = 20
+FRYST_S = 30.0
+"""A server that does not answer its health check for this long counts as frozen: two
+busy cores make it slow under twenty browsers, a deadlock makes it silent for good."""
 LASTTID_S = 60.0
 SIDOR = ["", "alder_och_kon", "belaggning", "kommunoverskridande", "ekonomi", "data"]
 
@@ -76,16 +80,21 @@ async def last(url: str, slut: float, tider: list, fel: list) -> None:
         await browser.close()
 
 
+def fraga_halsa(url: str, grans_s: float) -> float:
+    """Seconds until the health endpoint answers, or infinity when it does not within `grans_s`."""
+    start = time.monotonic()
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=grans_s) as svar:  # noqa: S310
+            svar.read()
+    except OSError:
+        return float("inf")
+    return time.monotonic() - start
+
+
 def halsa(url: str, slut: float, svarstider: list[float]) -> None:
-    """Ask the health endpoint every second; a frozen server shows up as a slow answer."""
+    """Ask the health endpoint every second; a frozen server never answers again."""
     while time.monotonic() < slut:
-        start = time.monotonic()
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=10) as svar:  # noqa: S310
-                svar.read()
-            svarstider.append(time.monotonic() - start)
-        except OSError:
-            svarstider.append(float("inf"))
+        svarstider.append(fraga_halsa(url, FRYST_S))
         time.sleep(1)
 
 
@@ -128,6 +137,7 @@ def test_tjugo_sessioner_under_import(
         for t in importer:
             t.join()
         efter_mb = rss_mb(pid)
+        efterat = fraga_halsa(url, 5.0)
     p95 = statistics.quantiles(tider, n=20)[-1]
     print(
         f"\nlast: {SESSIONER} sessioner, {len(tider)} sidvisningar på {LASTTID_S:.0f} s; "
@@ -136,4 +146,5 @@ def test_tjugo_sessioner_under_import(
     )
     assert fel == []
     assert len(tider) >= SESSIONER  # every session finished at least one view
-    assert max(svarstider) < 10  # the server never stopped answering
+    assert max(svarstider) < FRYST_S  # the server never stopped answering
+    assert efterat < 2.0  # and it is quick again once the load is over
