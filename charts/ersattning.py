@@ -137,13 +137,33 @@ def prognos(df: pl.DataFrame) -> go.Figure:
 
 def backtest(df: pl.DataFrame) -> go.Figure:
     """The forecast made 12 months before each month against the month's outcome."""
+    return _utfall_mot_prognos(
+        df,
+        ("utfall", "Utfall"),
+        "prognos",
+        tom="Ingen historik att pröva prognosen mot",
+        enhet="",
+        y_titel="antal i vård",
+    )
+
+
+def _utfall_mot_prognos(
+    df: pl.DataFrame,
+    utfall: tuple[str, str],
+    prognos: str,
+    *,
+    tom: str,
+    enhet: str,
+    y_titel: str,
+) -> go.Figure:
+    """Outcome (solid) against the forecast made 12 months before (dashed), per month."""
     if df.is_empty():
-        return tom_figur("Ingen historik att pröva prognosen mot")
+        return tom_figur(tom)
     df = df.sort("manad")
     fig = go.Figure()
     for kolumn, text, farg, streck in (
-        ("utfall", "Utfall", SVART, "solid"),
-        ("prognos", "Prognos 12 månader före", PROGNOS, "dash"),
+        (*utfall, SVART, "solid"),
+        (prognos, "Prognos 12 månader före", PROGNOS, "dash"),
     ):
         fig.add_scatter(
             x=_x(df),
@@ -151,9 +171,9 @@ def backtest(df: pl.DataFrame) -> go.Figure:
             name=text,
             mode="lines+markers",
             line={"color": farg, "width": 3, "dash": streck},
-            hovertemplate=f"{text}: %{{y:,.0f}}<extra>%{{x}}</extra>",
+            hovertemplate=f"{text}: %{{y:,.0f}}{enhet}<extra>%{{x}}</extra>",
         )
-    return grundlayout(fig, y_titel="antal i vård")
+    return grundlayout(fig, y_titel=y_titel)
 
 
 def prognos_balans(df: pl.DataFrame) -> go.Figure:
@@ -220,20 +240,11 @@ def scenario(df: pl.DataFrame) -> go.Figure:
 
 def ekonomi_backtest(df: pl.DataFrame) -> go.Figure:
     """The balance forecast made 12 months before each month against the ledger's."""
-    if df.is_empty():
-        return tom_figur("Ingen ekonomisk historik att pröva prognosen mot för vald kommun")
-    df = df.sort("manad")
-    fig = go.Figure()
-    for kolumn, text, farg, streck in (
-        ("utfall_balans", "Utfall (ersättning − kostnad)", SVART, "solid"),
-        ("prognos_balans", "Prognos 12 månader före", PROGNOS, "dash"),
-    ):
-        fig.add_scatter(
-            x=_x(df),
-            y=df[kolumn],
-            name=text,
-            mode="lines+markers",
-            line={"color": farg, "width": 3, "dash": streck},
-            hovertemplate=f"{text}: %{{y:,.0f}} kr<extra>%{{x}}</extra>",
-        )
-    return grundlayout(fig, y_titel="kronor")
+    return _utfall_mot_prognos(
+        df,
+        ("utfall_balans", "Utfall (ersättning − kostnad)"),
+        "prognos_balans",
+        tom="Ingen ekonomisk historik att pröva prognosen mot för vald kommun",
+        enhet=" kr",
+        y_titel="kronor",
+    )
