@@ -152,34 +152,22 @@ SIDOR = [
 
 @pytest.mark.parametrize("sida", SIDOR)
 def test_varje_sida_ritar_maskerade_figurer_utan_fel(
-    sida: str, demo_db: Path, monkeypatch: pytest.MonkeyPatch
+    sida: str, demo_db: Path, oppna: Callable[..., AppTest], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # girls on 30 jun 2017: 32 in care, so the figures are shown, with many cells masked
     monkeypatch.delenv("EKB_LOKAL_ANALYTIKER", raising=False)
-    monkeypatch.setenv("EKB_DB", str(demo_db))
-    at = AppTest.from_file(str(ROT / "dashboard.py"), default_timeout=120)
-    for nyckel, varde in {"datum": "2017-06-30", "kon": "K", "fran": "2017-01-01"}.items():
-        at.query_params[nyckel] = varde
-    if sida != "oversikt":
-        at.switch_page(f"pages/{sida}.py")
-    at.run()
+    at = oppna(demo_db, sida, query={"datum": "2017-06-30", "kon": "K", "fran": "2017-01-01"})
     assert not at.exception
     assert not [e.value for e in at.error], [e.value for e in at.error]
 
 
 @pytest.mark.parametrize("sida", SIDOR[:4] + ["data", "ersattning"])
 def test_namnd_ser_inget_antal_1_till_4_i_rutor_pa_demodatan(
-    sida: str, demo_db: Path, monkeypatch: pytest.MonkeyPatch
+    sida: str, demo_db: Path, oppna: Callable[..., AppTest], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("EKB_LOKAL_ANALYTIKER", raising=False)
-    monkeypatch.setenv("EKB_DB", str(demo_db))
-    at = AppTest.from_file(str(ROT / "dashboard.py"), default_timeout=120)
     # girls aged 0–13 in 2017: a narrow selection with many small groups
-    for nyckel, varde in {"datum": "2017-06-30", "kon": "K", "aldersgrupp": "0-13"}.items():
-        at.query_params[nyckel] = varde
-    if sida != "oversikt":
-        at.switch_page(f"pages/{sida}.py")
-    at.run()
+    at = oppna(demo_db, sida, query={"datum": "2017-06-30", "kon": "K", "aldersgrupp": "0-13"})
     assert not at.exception
     synliga = [m.value for m in at.metric] + [c.value for c in at.caption]
     assert not [v for v in synliga if v.strip() in {"1", "2", "3", "4"}]
