@@ -16,6 +16,7 @@ from streamlit.navigation.page import StreamlitPage
 from ui import db, figurer, filters, roller
 from ui.figurer import hamta
 from ui.navigering import sidor
+from ui.sidstil import sidstil
 
 logg = logging.getLogger("ekb")
 
@@ -77,6 +78,7 @@ OVANTAT_FEL = (
 
 def visa_sidan(sida: StreamlitPage) -> None:
     """Run the chosen page on one pinned database snapshot; never show a traceback."""
+    sidstil()
     try:
         if not databasen_finns():
             return

@@ -15,6 +15,7 @@ import polars as pl
 import streamlit as st
 
 import queries
+from charts import bild
 from charts.text import md
 from queries.definitioner import definition, definition_text
 from queries.export import filnamn, om_datan, to_csv_excel, to_xlsx
@@ -25,7 +26,6 @@ from ui.filters import aktuellt, uppraknat
 from ui.granskning import loggad
 from ui.tabell import kolumnkonfig, tabellvy
 
-PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 TOMT = "Inga data matchar valda filter. Vidga perioden eller ta bort något filter i sidopanelen."
 IMPORTERA_IGEN = (
     "Lägg till {filer} (CSV eller Excel, se importkontraktet) i exportmappen och importera "
@@ -60,6 +60,8 @@ def diagram(
     table shows and the buttons download. With `klickbar` the clicked points are returned,
     so the page can filter its other charts. `params` are the parameters `df` was fetched
     with (see `nedladdning`). `titel` may contain values from the data: it is escaped.
+    The chart itself carries the title, the period and the demo label, and its toolbar saves
+    a PNG named after `nyckel` and the period (`charts.bild`).
     """
     st.markdown(f"#### {md(titel)}")
     meddelande = besked(figur)
@@ -68,12 +70,15 @@ def diagram(
         st.info(meddelande, icon=":material/shield:")
         skyddsregel()
         return []
+    if params is None:
+        params = aktuellt().for_figur(figur)
+    bild.bildrubrik(fig, titel, period=bild.periodtext(params), demo=ar_demo())
     flik_diagram, flik_tabell, flik_definition = st.tabs(["Diagram", "Tabell", "Definition"])
     with flik_diagram:
         svar = st.plotly_chart(
             fig,
             key=nyckel,
-            config=PLOTLY_CONFIG,
+            config=bild.plotly_konfig(bild.bildnamn(nyckel, params)),
             on_select="rerun" if klickbar else "ignore",
             selection_mode="points",
         )
@@ -86,6 +91,12 @@ def diagram(
     # with on_select="rerun" Streamlit returns the selection state, else a DeltaGenerator
     valt = svar.get("selection") if klickbar and isinstance(svar, dict) else None
     return list(valt["points"]) if valt else []
+
+
+def ar_demo() -> bool:
+    """Whether the database is the demo (its latest import says so)."""
+    omfang = hamta("dataomfang")
+    return bool(omfang.height and omfang["demo"][0])
 
 
 def skyddsregel() -> None:
