@@ -55,6 +55,12 @@ ORDBOK: dict[str, str] = {
     "Draw rectangle": "Rita rektangel",
     "Erase active shape": "Radera vald form",
     "Produced with Plotly.js": "Skapad med Plotly.js",
+    # the "send to Chart Studio" button and its dialog (Streamlit removes the button)
+    "Share chart...": "Dela diagrammet …",
+    "Share chart": "Dela diagrammet",
+    "Share": "Dela",
+    "Cancel": "Avbryt",
+    "This chart will be sent to {serverUrl}.": "Diagrammet skickas till {serverUrl}.",
     # hints plotly.js shows on the chart itself
     "Double-click to zoom back out": "Dubbelklicka för att zooma ut igen",
     "Double-click on legend to isolate one trace": "Dubbelklicka i förklaringen för att visa bara en serie",
