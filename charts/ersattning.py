@@ -29,6 +29,9 @@ KATEGORI = {
     "schablon_18_20": "Schablon 18–20 år",
     "anvisning_engangs": "Anvisning, engångsbelopp",
     "arlig_ersattning": "Årlig ersättning",
+    "put_engangs": "Barn med PUT, engångsbelopp (30 000 kr)",
+    "ankomst_schablon": "Ankomstkommun (3 000 kr)",
+    "arlig_rorlig": "Årlig ersättning, rörlig del",
 }
 """The rule categories (export columns of `ersattning`) in Swedish, in export order."""
 
@@ -61,8 +64,10 @@ def manader(df: pl.DataFrame) -> go.Figure:
     for kolumn, text, farg, streck in (
         ("bokford", "Bokförd", SVART, "solid"),
         ("sokt", "Sökt", BUDGET, "dot"),
+        ("beviljat", "Beviljat", OKABE_ITO[5], "dash"),
+        ("utbetald", "Utbetald (Migrationsverket)", OKABE_ITO[6], "dashdot"),
     ):
-        if df[kolumn].is_not_null().any():
+        if kolumn in df.columns and df[kolumn].is_not_null().any():
             fig.add_scatter(
                 x=x,
                 y=df[kolumn].cast(pl.Float64),
