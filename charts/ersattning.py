@@ -101,6 +101,31 @@ def differens(df: pl.DataFrame) -> go.Figure:
     return grundlayout(fig, y_titel="kronor")
 
 
+def utbetalning(df: pl.DataFrame) -> go.Figure:
+    """Expected per-person schablons per month as bars, Migrationsverket's payments as a line."""
+    if df.is_empty() or df["utbetald"].is_null().all():
+        return tom_figur("Ingen utbetalningsfil från Migrationsverket är inläst")
+    df = df.sort("manad")
+    x = _x(df)
+    fig = go.Figure()
+    fig.add_bar(
+        x=x,
+        y=df["forvantad_person"].cast(pl.Float64),
+        name="Förväntade schabloner",
+        marker_color=OKABE_ITO[0],
+        hovertemplate="Förväntade schabloner: %{y:,.0f} kr<extra>%{x}</extra>",
+    )
+    fig.add_scatter(
+        x=x,
+        y=df["utbetald"].cast(pl.Float64),
+        name="Utbetald (Migrationsverket)",
+        mode="lines+markers",
+        line={"color": SVART, "width": 3},
+        hovertemplate="Utbetald: %{y:,.0f} kr<extra>%{x}</extra>",
+    )
+    return grundlayout(fig, y_titel="kronor")
+
+
 def forklaring(manad: dict[str, object], berakning: pl.DataFrame) -> str:
     """The month's gap as arithmetic: `bokförd − (a × b + c × d) = differens`."""
     # a term the protected view masked (too few care-days) reads <5 dygn, never its number

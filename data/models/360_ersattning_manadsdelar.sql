@@ -9,12 +9,16 @@ with dagar as (
     union all
     select dataagare(), regel_id, kategori, belopp_kr, andel, fran, till, antal, from ersattning_platser
 ),
+kalender as (
+    select unnest(generate_series(
+        (select date_trunc('month', min(fran)) from dagar), (select date_trunc('month', max(till)) from dagar),
+        interval 1 month
+    ))::date as manad_start,
+),
 per_manad as (
-    select
-        *,
-        unnest(generate_series(date_trunc('month', fran), date_trunc('month', till - 1), interval 1 month))::date
-            as manad_start,
-    from dagar
+    select d.*, k.manad_start,
+    from dagar as d
+    join kalender as k on k.manad_start < d.till and (k.manad_start + interval 1 month)::date > d.fran
 ),
 dygn as (
     select
@@ -98,4 +102,4 @@ select
     round(antal * belopp_kr * andel, 2)::decimal(18, 2) as summa_kr,
     kalla,
 from final
-order by manad_start, kategori, regel_id, belopp_kr;
+order by manad_start;
