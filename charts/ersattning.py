@@ -29,6 +29,9 @@ KATEGORI = {
     "schablon_18_20": "Schablon 18–20 år",
     "anvisning_engangs": "Anvisning, engångsbelopp",
     "arlig_ersattning": "Årlig ersättning",
+    "put_engangs": "Barn med PUT, engångsbelopp (30 000 kr)",
+    "ankomst_schablon": "Ankomstkommun (3 000 kr)",
+    "arlig_rorlig": "Årlig ersättning, rörlig del",
 }
 """The rule categories (export columns of `ersattning`) in Swedish, in export order."""
 
@@ -61,8 +64,10 @@ def manader(df: pl.DataFrame) -> go.Figure:
     for kolumn, text, farg, streck in (
         ("bokford", "Bokförd", SVART, "solid"),
         ("sokt", "Sökt", BUDGET, "dot"),
+        ("beviljat", "Beviljat", OKABE_ITO[5], "dash"),
+        ("utbetald", "Utbetald (Migrationsverket)", OKABE_ITO[6], "dashdot"),
     ):
-        if df[kolumn].is_not_null().any():
+        if kolumn in df.columns and df[kolumn].is_not_null().any():
             fig.add_scatter(
                 x=x,
                 y=df[kolumn].cast(pl.Float64),
@@ -93,6 +98,31 @@ def differens(df: pl.DataFrame) -> go.Figure:
         hovertemplate="Bokförd − förväntad: %{y:,.0f} kr<extra>%{x}</extra>",
     )
     fig.add_hline(y=0, line={"color": PROGNOS, "width": 1})
+    return grundlayout(fig, y_titel="kronor")
+
+
+def utbetalning(df: pl.DataFrame) -> go.Figure:
+    """Expected per-person schablons per month as bars, Migrationsverket's payments as a line."""
+    if df.is_empty() or df["utbetald"].is_null().all():
+        return tom_figur("Ingen utbetalningsfil från Migrationsverket är inläst")
+    df = df.sort("manad")
+    x = _x(df)
+    fig = go.Figure()
+    fig.add_bar(
+        x=x,
+        y=df["forvantad_person"].cast(pl.Float64),
+        name="Förväntade schabloner",
+        marker_color=OKABE_ITO[0],
+        hovertemplate="Förväntade schabloner: %{y:,.0f} kr<extra>%{x}</extra>",
+    )
+    fig.add_scatter(
+        x=x,
+        y=df["utbetald"].cast(pl.Float64),
+        name="Utbetald (Migrationsverket)",
+        mode="lines+markers",
+        line={"color": SVART, "width": 3},
+        hovertemplate="Utbetald: %{y:,.0f} kr<extra>%{x}</extra>",
+    )
     return grundlayout(fig, y_titel="kronor")
 
 

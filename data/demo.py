@@ -29,6 +29,9 @@ from data.demo_personer import UTTAGSDATUM, Person, personer
 from data.demo_placeringar import Placering, placeringar
 from data.demo_skala import SKALOR
 from data.demo_skala_cli import skala_main
+from data.demo_utbetalningar import FORMAT as UTBETALNINGSFORMAT
+from data.demo_utbetalningar import KOLUMNER as UTBETALNINGSKOLUMNER
+from data.demo_utbetalningar import utbetalningsrader
 
 PERSPEKTIVKOMMUN = "0182"
 STANDARDFRO = 2017
@@ -73,6 +76,12 @@ def generate(out_dir: Path, seed: int = STANDARDFRO) -> None:
     _skriv_enheter(out_dir, alla_enheter, alla_platser)
     _skriv_placeringar(out_dir, vard)
     _skriv_ekonomi(out_dir, rng, folk, alla_enheter, alla_platser, vard)
+    # its own random stream, so that the payment file leaves every other file as it was
+    form = {e.enhet_id: e.boendeform for e in alla_enheter}
+    betalningar = utbetalningsrader(random.Random(seed + 1), folk, vard, form, PERSPEKTIVKOMMUN)
+    fil.skriv(
+        out_dir, "utbetalda_schabloner", UTBETALNINGSKOLUMNER, betalningar, UTBETALNINGSFORMAT
+    )
 
 
 def _skriv_personer(mapp: Path, folk: Sequence[Person]) -> None:

@@ -108,6 +108,18 @@ create table ersattningsansokningar (
     beviljat_belopp decimal(14, 2),
 );
 
+-- Migrationsverket's payment file (utbetalda schabloner), optional: one row per payment,
+-- person (the pseudonym, never a personnummer) and period [period_fran, period_till],
+-- both inclusive (docs/ersattning.md "Payments").
+create table utbetalningar (
+    person_id varchar not null references personer (person_id),
+    period_fran date not null,
+    period_till date not null check (period_till >= period_fran),
+    belopp decimal(14, 2) not null,
+    ersattningstyp varchar,
+    arende varchar,
+);
+
 -- One row per successful import. Carried over from the previous database
 -- file at every import, so the log is the history of the file.
 create table import_log (
@@ -154,7 +166,7 @@ create table ersattningsregler (
     regel_id varchar primary key,
     kategori varchar not null,
     belopp_kr decimal(12, 2),
-    enhet varchar not null check (enhet in ('per dygn', 'per plats och dygn', 'engångs', 'per år')),
+    enhet varchar not null check (enhet in ('per dygn', 'per plats och dygn', 'engångs', 'engångs vid PUT', 'per år')),
     giltig_fran date not null,
     giltig_till date,
     status varchar[],
@@ -168,5 +180,18 @@ create table ersattningsregler (
     antagande varchar,
     kalla varchar not null,
     -- the line in the CSV, so that a figure can point back to the rule's source
+    rad integer not null,
+);
+
+-- The variable part of the yearly payment per kommun and period (docs/ersattning.md "More
+-- rules"), loaded at every import from data/reference/arlig_rorlig_ersattning.csv.
+create table arlig_rorlig_ersattning (
+    kommun varchar not null,
+    giltig_fran date not null,
+    giltig_till date not null,
+    belopp_per_barn decimal(12, 2) not null,
+    andel decimal(12, 8) not null,
+    prognos_barn decimal(12, 2) not null,
+    kalla varchar not null,
     rad integer not null,
 );

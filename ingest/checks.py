@@ -32,12 +32,14 @@ REFERENCES: tuple[tuple[str, str, str], ...] = (
     ("platser", "enhet_id", "enheter"),
     ("ekonomi", "konto", "kontoplan"),
     ("budget", "konto", "kontoplan"),
+    ("utbetalningar", "person_id", "personer"),
 )
 # (table, first column, later column, message when later < first)
 ORDERS: tuple[tuple[str, str, str, str], ...] = (
     ("placeringar", "startdatum", "slutdatum", "slutdatum är före startdatum"),
     ("platser", "giltig_fran", "giltig_till", "giltig_till är före giltig_fran"),
     ("platser", "alder_fran", "alder_till", "alder_till är lägre än alder_fran"),
+    ("utbetalningar", "period_fran", "period_till", "period_till är före period_fran"),
 )
 
 

@@ -19,7 +19,7 @@ from ingest.problems import Problem
 from ingest.readers import RawTable, read_csv, read_sheet
 from ingest.safe_files import FileFault, check_entry, read_regular
 from ingest.sheets import SheetFault, sheet_names
-from ingest.spec import TABLES_BY_NAME
+from ingest.spec import table_for
 
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
@@ -76,22 +76,22 @@ def discover(folder: Path, limits: Limits) -> Found:
 
 
 def _classify(path: Path, found: Found) -> None:
-    table = fold(path.stem)
+    table = table_for(fold(path.stem))
     suffix = path.suffix.lower()
     if path.name.startswith(("~$", ".")):
         found.notices.append(f"{path.name}: ignoreras (ingen exportfil)")
-    elif (table in TABLES_BY_NAME or fold(path.name) in TABLES_BY_NAME) and _is_directory(path):
-        found.named.add(table if table in TABLES_BY_NAME else fold(path.name))
+    elif (named := table or table_for(fold(path.name))) and _is_directory(path):
+        found.named.add(named)
         found.problems.append(Problem(path.name, None, None, "är en mapp, inte en fil"))
     elif _is_directory(path):
         found.notices.append(f"{path.name}: ignoreras (en mapp)")
-    elif suffix in TEXT_SUFFIXES + WORKBOOK_SUFFIXES and table in TABLES_BY_NAME:
+    elif suffix in TEXT_SUFFIXES + WORKBOOK_SUFFIXES and table is not None:
         found.named.add(table)
         if _readable(path, found):
             found.sources.append(Source(table, path, None))
     elif suffix in WORKBOOK_SUFFIXES:
         _classify_sheets(path, found)
-    elif suffix in UNSUPPORTED_SUFFIXES and table in TABLES_BY_NAME:
+    elif suffix in UNSUPPORTED_SUFFIXES and table is not None:
         message = f"filformatet {suffix} stöds inte; spara som .xlsx eller .csv"
         found.problems.append(Problem(path.name, None, None, message))
     else:
@@ -123,8 +123,8 @@ def _classify_sheets(path: Path, found: Found) -> None:
         found.problems.append(Problem(path.name, None, None, str(fault)))
         return
     found.workbooks[path] = data
-    matched = [name for name in names if fold(name) in TABLES_BY_NAME]
-    found.sources.extend(Source(fold(name), path, name) for name in matched)
+    matched = [name for name in names if table_for(fold(name))]
+    found.sources.extend(Source(table_for(fold(name)) or "", path, name) for name in matched)
     for number, name in enumerate(names, start=1):
         if contains_personnummer(name):
             message = f"namnet på blad nr {number} ser ut att innehålla ett personnummer; byt namn"

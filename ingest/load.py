@@ -20,6 +20,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from ingest import rorlig as rorlig_mod
 from ingest.modeller import kor_modeller
 from ingest.problems import ImportRefused, Problem
 from ingest.regler import read_regler
@@ -43,6 +44,7 @@ LOG_TABLES = ("import_log", "import_fil")
 LOADABLE = frozenset(table.name for table in TABLES) | {
     "kommuner",
     "ersattningsregler",
+    "arlig_rorlig_ersattning",
     *LOG_TABLES,
 }
 
@@ -125,6 +127,7 @@ def _build(
     entry: LogEntry,
 ) -> int:
     regler = read_regler()  # refuses the import before anything is built
+    rorlig = rorlig_mod.read_rorlig(set(read_kommuner()))
     con = duckdb.connect(str(staging))
     try:
         protect_like(staging, old)
@@ -132,6 +135,7 @@ def _build(
         con.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
         _insert(con, "kommuner", pl.read_csv(KOMMUNER_CSV, infer_schema=False))
         _insert(con, "ersattningsregler", regler)
+        _insert(con, "arlig_rorlig_ersattning", rorlig)
         for table, frame in frames.items():
             _insert(con, table, frame)
         import_id, previous = _carry_log(con, old)

@@ -29,9 +29,12 @@ KATEGORIER = (
     "schablon_18_20",
     "anvisning_engangs",
     "arlig_ersattning",
+    "put_engangs",
+    "ankomst_schablon",
+    "arlig_rorlig",
 )
 """The export columns of `ersattning`, in order: a fixed export, so a fixed set."""
-STATUS = ("asyl", "PUT", "ovrig")
+STATUS = ("asyl", "PUT", "ovrig", "ankomst")
 BOENDEFORMER = (
     "HVB", "stodboende", "familjehem", "jourhem", "traningslagenhet", "eget_boende", "annat",
 )  # fmt: skip
@@ -39,6 +42,7 @@ VILLKOR = {
     "per dygn": {"status", "alder_fran", "alder_till", "boendeform", "avtalad_plats"},
     "per plats och dygn": {"status", "boendeform", "avtalad_plats", "belagd"},
     "engångs": {"status", "alder_fran", "alder_till", "anvisning_fran"},
+    "engångs vid PUT": {"alder_fran", "alder_till"},
     "per år": {"avtalad_plats"},
 }
 """Per enhet, the condition columns that apply to it; any other condition is refused."""

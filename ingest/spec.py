@@ -53,6 +53,8 @@ class Table:
     columns: tuple[Column, ...]
     required: bool = False
     """Whether the folder must contain the table."""
+    alias: tuple[tuple[str, str], ...] = ()
+    """Other header spellings (already folded) and the column each one means."""
 
     @property
     def column_names(self) -> tuple[str, ...]:
@@ -183,9 +185,46 @@ TABLES: tuple[Table, ...] = (
             _opt("beviljat_belopp", Kind.AMOUNT),
         ),
     ),
+    Table(
+        # Migrationsverket's payment file (utbetalda schabloner), docs/import-format.md
+        "utbetalningar",
+        (
+            _req("person_id", Kind.TEXT),
+            _req("period_fran", Kind.DATE),
+            _req("period_till", Kind.DATE),
+            _req("belopp", Kind.AMOUNT),
+            _opt("ersattningstyp", Kind.TEXT),
+            _opt("arende", Kind.TEXT),
+        ),
+        alias=(
+            *((name, "person_id") for name in ("personid", "pseudonym", "person")),
+            *(
+                (name, "period_fran")
+                for name in ("periodstart", "period_start", "fran", "from", "fom", "fran_och_med")
+            ),
+            *(
+                (name, "period_till")
+                for name in ("periodslut", "period_slut", "till", "tom", "till_och_med")
+            ),
+            *((name, "belopp") for name in ("utbetalt", "utbetalt_belopp", "belopp_kr", "summa")),
+            ("typ", "ersattningstyp"),
+            ("schablon", "ersattningstyp"),
+            *((name, "arende") for name in ("arende_id", "arendenummer", "dossiernummer")),
+        ),
+    ),
 )
 
 TABLES_BY_NAME: dict[str, Table] = {table.name: table for table in TABLES}
+
+TABLE_ALIASES: dict[str, str] = {"utbetalda_schabloner": "utbetalningar"}
+"""Other (folded) file or sheet names of a table."""
+
+
+def table_for(name: str) -> str | None:
+    """The contract table a folded file or sheet name stands for, if any."""
+    name = TABLE_ALIASES.get(name, name)
+    return name if name in TABLES_BY_NAME else None
+
 
 # Columns whose presence is required even though a blank value is allowed.
 ALWAYS_PRESENT: frozenset[tuple[str, str]] = frozenset({("personer", "kon")})

@@ -100,6 +100,7 @@ def _map_header(raw: RawTable, spec: Table) -> tuple[dict[str, int], list[Proble
     extras: list[str] = []
     for index, title in enumerate(raw.header):
         key = fold(title) if title is not None else ""
+        key = dict(spec.alias).get(key, key)
         if title is not None and contains_personnummer(title):
             problems.append(
                 Problem(raw.fil, raw.header_line, f"kolumn {index + 1}", PERSONNUMMER_HEADER)

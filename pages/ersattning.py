@@ -86,6 +86,24 @@ if not roller.skyddad(roller.aktuell_roll()):
         help="Varje belopp är en formel (antal × belopp × andel) som en revisor kan räkna om.",
     )
 
+st.markdown("#### Utbetalningar från Migrationsverket")
+utbetalt = hamta("ersattning_utbetalning_manad", **f.for_figur("ersattning_utbetalning_manad"))
+diagram(
+    f"Förväntade schabloner mot utbetalda per månad {period}",
+    diagram_ersattning.utbetalning(utbetalt),
+    utbetalt,
+    "ersattning_utbetalning_manad",
+    "ersattning_utbetalning",
+)
+# one row per person: for analysts only (queries/skyddsspec.py, radniva)
+if utbetalt["utbetald"].is_not_null().any() and not roller.skyddad(roller.aktuell_roll()):
+    per_person = hamta(
+        "ersattning_utbetalning_avstamning",
+        **f.for_figur("ersattning_utbetalning_avstamning"),
+    ).filter(pl.col("avstamning") != "stämmer")
+    st.caption("Personer och perioder där utbetalningen inte stämmer med förväntad ersättning.")
+    tabell(per_person)
+
 st.markdown("#### Avvikelser")
 grans = st.number_input(
     "Bokföringen får släpa efter högst (månader)", 0, 24, 3, key="ersattning_grans"

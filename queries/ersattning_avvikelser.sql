@@ -2,7 +2,8 @@
 -- titel: Avvikelser: bokförd ersättning släpar efter, eller ansökan saknas
 -- grain: one row per finding: kontroll 'bokford_slapar' per month in which booking lags more than
 --   manader months, 'ansokan_saknas' per month with expected compensation and no claim in its
---   quarter (these two only for the data owner, kommun NULL or the owner, whose ledger and claims
+--   quarter, 'beviljat_under_sokt' per month and ersattningstyp granted less than claimed (these
+--   three only for the data owner, kommun NULL or the owner, whose ledger and claims
 --   they are); 'antagande' per rule with an assumed condition that priced any of the period
 --   (manad NULL, belopp_kr the expected amount resting on the assumption)
 -- definition: docs/metrics.md "State compensation", in full docs/ersattning.md section Findings:
@@ -82,8 +83,26 @@ antaganden as (
     group by d.regel_id, d.kategori
     having sum(d.summa_kr) > 0
 ),
+beviljat as (
+    -- decided claims granted less than claimed; an undecided claim (blank) is no refusal
+    select
+        'beviljat_under_sokt' as kontroll,
+        strftime(period, '%Y-%m') as manad,
+        null::bigint as manader_efter,
+        (sum(sokt_belopp) - sum(beviljat_belopp))::decimal(18, 2) as belopp_kr,
+        'Beviljat ' || kr_text(sum(beviljat_belopp)) || ' kr av sökt ' || kr_text(sum(sokt_belopp))
+            || ' kr för ' || ersattningstyp || ' ' || strftime(period, '%Y-%m') as beskrivning,
+    from ersattningsansokningar
+    where beviljat_belopp is not null
+        and period >= date_trunc('month', $fran::date) and period <= least($till::date, uttagsdatum())
+        and ($kommun is null or $kommun = dataagare())
+    group by period, ersattningstyp
+    having sum(beviljat_belopp) < sum(sokt_belopp)
+),
 final as (
     select * from antaganden
+    union all
+    select * from beviljat
     union all
     select * from slapar
     union all

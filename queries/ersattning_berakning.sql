@@ -8,11 +8,8 @@
 --   forvantad; berakning is the arithmetic as text (1 467 × 1 350), andel shown when not 1
 -- params: fran date, till date, kommun text
 with delar as (
-    select
-        d.*,
-        r.kalla,
+    select d.*,
     from ersattning_manadsdelar as d
-    join ersattningsregler as r on r.regel_id = d.regel_id
     where d.manad_start >= date_trunc('month', $fran::date)
         and d.manad_start <= least($till::date, uttagsdatum())
         and ($kommun is null or d.kommun = $kommun)
@@ -34,6 +31,7 @@ final as (
             when 'per dygn' then 'vårddygn'
             when 'per plats och dygn' then 'platsdygn'
             when 'engångs' then 'anvisningar'
+            when 'engångs vid PUT' then 'barn med PUT'
             else 'månader'
         end as enhet,
         antal,

@@ -203,6 +203,10 @@ SKYDD: Mapping[str, Figurskydd] = MappingProxyType(
         "ersattning": _fs(("manad",)),
         "ersattning_summa": _fs(()),
         "ersattning_avvikelser": _fs(("kontroll", "manad")),
+        # Migrationsverket's payments per person: rows about one person, analysts only
+        "ersattning_utbetalning_avstamning": Figurskydd(radniva=True),
+        # kronor per month for the organisation, as `ersattning`
+        "ersattning_utbetalning_manad": _fs(("manad",)),
         "ersattning_berakning": _fs(
             ("manad", "kategori", "regel_id"),
             dygn={"antal": ("regel_id",)},

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import duckdb
 
+from queries import scenario_lank
 from queries.filtervarden import FilterError, normalisera
 from report.innehall import RapportFel, Urval, las
 from report.pdf import kompilera
@@ -26,12 +27,20 @@ __all__ = ["RapportFel", "bygg_rapport"]
 
 
 def bygg_rapport(
-    db: Path, kommun: str, datum: date, fran: date, till: date, intern: bool = False
+    db: Path,
+    kommun: str,
+    datum: date,
+    fran: date,
+    till: date,
+    intern: bool = False,
+    scenario: str = "",
 ) -> bytes:
     """The report's PDF for ``kommun`` on ``datum`` over [``fran``, ``till``].
 
     Masked unless ``intern``: the internal version says on every page that it must not
-    be handed out.
+    be handed out. ``scenario`` is a what-if as its shareable link's `s_*` parameters
+    (`s_antal=10&s_fran=2017-01-01`, or the whole link): the report then adds it beside the
+    ledger, marked as a scenario.
     """
     if fran > till:
         raise RapportFel(f"Perioden börjar ({fran}) efter att den slutar ({till}).")
@@ -41,6 +50,10 @@ def bygg_rapport(
         kommun = normalisera("kommun", kommun, "--kommun")  # `182` is Nacka's 0182
     except FilterError as fel:
         raise RapportFel(str(fel)) from None
+    try:
+        lank = scenario_lank.lank(scenario_lank.las_lank(scenario)) if scenario else ""
+    except scenario_lank.LankFel as fel:
+        raise RapportFel(str(fel)) from None
     with duckdb.connect(str(db), read_only=True) as con:
-        innehall = las(con, Urval(kommun, datum, fran, till, intern))
+        innehall = las(con, Urval(kommun, datum, fran, till, intern, lank))
     return kompilera(innehall)

@@ -1,4 +1,4 @@
-"""``python -m report --db PATH --kommun K --date D [--from D --to D] --out FILE.pdf``."""
+"""``python -m report --db PATH --kommun K --date D [--from D --to D] [--scenario S] --out FILE.pdf``."""
 
 from __future__ import annotations
 
@@ -27,10 +27,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--to", dest="till", type=_datum, help="periodens slut (rapportdatum)")
     p.add_argument("--out", type=Path, required=True, help="PDF-filen som skrivs")
     p.add_argument("--intern", action="store_true", help="omaskerad intern version")
+    p.add_argument(
+        "--scenario",
+        default="",
+        help="ett scenario som i sidans delningslänk: s_antal=10&s_fran=2017-01-01 … "
+        "(eller hela länken)",
+    )
     a = p.parse_args(argv)
     fran = a.fran or a.date.replace(month=1, day=1)
     try:
-        pdf = bygg_rapport(a.db, a.kommun, a.date, fran, a.till or a.date, a.intern)
+        pdf = bygg_rapport(a.db, a.kommun, a.date, fran, a.till or a.date, a.intern, a.scenario)
     except (RapportFel, DiagramFel) as fel:
         print(f"Fel: {fel}", file=sys.stderr)
         return 1

@@ -20,9 +20,10 @@ import queries
 from charts.alder import alderspyramid
 from charts.belaggning import vardygn_mot_platser
 from charts.ekonomi import ackumulerad_balans
+from charts.ersattning import scenario as scenario_diagram
 from charts.format import fmt_kr, fmt_pct
 from charts.kommun import per_kommun
-from queries import skydd, stamp
+from queries import scenario_lank, skydd, stamp
 from report import meningar
 from report.diagram import grova_antalsaxel
 from report.meningar import Varden
@@ -46,6 +47,8 @@ class Urval:
     """Last day of the period."""
     intern: bool = False
     """True: the unmasked internal version."""
+    scenario: str = ""
+    """A what-if as its link's `s_*` query string (queries.scenario_lank); '' = none."""
 
 
 @dataclass
@@ -58,6 +61,9 @@ class Figur:
     diagram: go.Figure | None
     definitioner: tuple[str, ...]
     notering: str = ""
+    kolumner: tuple[str, ...] = ()
+    """Header of a table with one row per month (`rader`), beside the two-column one."""
+    rader: list[tuple[str, ...]] = field(default_factory=list)
 
 
 @dataclass
@@ -127,7 +133,7 @@ def las(con: duckdb.DuckDBPyConnection, u: Urval) -> Innehall:
     # contracted places, ledger and budget are the data owner's: another municipality's
     # report would show the owner's occupancy and money under its own name
     if innehall.agare == u.kommun:
-        for valfri in (_belaggning, _ekonomi, _ersattning):
+        for valfri in (_belaggning, _ekonomi, _ersattning, _scenario):
             figur = valfri(h)
             if figur is not None:
                 innehall.figurer.append(figur)
@@ -289,3 +295,35 @@ def _ersattning(h: Hamtare) -> Figur | None:
         None,
         ("ersattning_summa",),
     )
+
+
+def _scenario(h: Hamtare) -> Figur | None:
+    u = h.u
+    if not u.scenario:
+        return None
+    parametrar = scenario_lank.parametrar(scenario_lank.las_lank(u.scenario))
+    df = h.hamta("scenario", fran=u.fran, till=u.till, kommun=u.kommun, **parametrar).sort("manad")
+    if df.is_empty():
+        return None
+    sista = h.varden(df.tail(1))
+    rader = [
+        (meningar.manad_text(r["manad"]), *(fmt_kr(r[k]) for k in SCENARIOKOLUMNER))
+        for r in df.iter_rows(named=True)
+    ]
+    return Figur(
+        "Scenario: balans med och utan scenariot",
+        meningar.scenario(sista, u.scenario, u.fran, u.till),
+        [("Scenariots effekt på balansen i perioden", sista.text("ack_effekt_balans", fmt_kr))],
+        scenario_diagram(df),
+        ("scenario",),
+        f"Scenario, inte utfall: {u.scenario}",
+        ("Månad", "Kostnad", "Kostnad, scenario", "Intäkt", "Intäkt, scenario", "Balans",
+         "Balans, scenario", "Effekt"),
+        rader,
+    )  # fmt: skip
+
+
+SCENARIOKOLUMNER = (
+    "kostnad", "scenario_kostnad", "intakt", "scenario_intakt", "balans", "scenario_balans",
+    "effekt_balans",
+)  # fmt: skip

@@ -127,3 +127,17 @@ def ersattning(v: Varden, fran: date, till: date) -> str:
         mening + f"; sökt ersättning var {v.text('sokt', fmt_kr)} och bokförd "
         f"{v.text('bokford', fmt_kr)}."
     )
+
+
+def scenario(sista: Varden, lank: str, fran: date, till: date) -> str:
+    """The scenario's effect over the period, named as a scenario, not an outcome."""
+    effekt = sista.tal("ack_effekt_balans")
+    if effekt is None:
+        return f"Scenariot ({lank}) kan inte visas för perioden."
+    riktning = "förbättrar" if effekt > 0 else "försämrar" if effekt < 0 else "ändrar inte"
+    belopp = f" med {fmt_kr(abs(effekt))}" if effekt else ""
+    return (
+        f"Scenariot ({lank}) {riktning} balansen{belopp} från {datum_text(fran)} till "
+        f"{datum_text(till)} jämfört med utfallet. Det är en beräkning av vad som hade hänt, "
+        "inte ett utfall."
+    )

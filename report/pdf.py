@@ -67,6 +67,8 @@ def _data(innehall: Innehall) -> dict[str, object]:
                 "tabell": f.tabell,
                 "svg": next(svg) if f.diagram is not None else None,
                 "notering": f.notering,
+                "kolumner": list(f.kolumner),
+                "rader": f.rader,
                 "definitioner": _definitioner(f.definitioner),
             }
             for f in innehall.figurer
@@ -86,6 +88,8 @@ def _framsida(innehall: Innehall, kommun: str) -> list[tuple[str, str]]:
         ("Filter", f"ansvarig kommun {kommun}; alla boendeformer, regier, åldersgrupper och kön"),
         ("Version", "intern, omaskerad" if u.intern else "maskerad, får lämnas ut"),
     ]
+    if u.scenario:
+        rader.append(("Scenario", f"{u.scenario} (beräkning bredvid utfallet, inget utfall)"))
     if innehall.agare and innehall.agare != u.kommun:
         rader.append(
             (

@@ -14,23 +14,11 @@ import streamlit as st
 
 from charts.ersattning import KATEGORI
 from charts.etiketter import BOENDEFORM
+from queries import scenario_lank
 
-INGEN = ""
-FALT = {
-    "s_antal": 0,
-    "s_fran": date(2017, 1, 1),
-    "s_fran_form": "HVB",
-    "s_till_form": "stodboende",
-    "s_pris_form": INGEN,
-    "s_pris_procent": 0.0,
-    "s_kategori": INGEN,
-    "s_belopp": 0,
-    "s_regel_fran": date(2017, 7, 1),
-    "s_platser": 0,
-    "s_platser_form": INGEN,
-    "s_platser_fran": date(2017, 1, 1),
-}
-"""Widget key = URL key -> default (a default is left out of the link)."""
+# widget key = URL key, with the defaults the PDF report reads links with
+FALT = scenario_lank.FALT
+INGEN = scenario_lank.INGEN
 
 
 def _fran_url() -> None:
@@ -95,18 +83,4 @@ def valj() -> dict[str, str | None]:
         st.number_input("med antal platser (+/−)", -500, 500, step=1, key="s_platser")
         st.date_input("från och med dagen", key="s_platser_fran", format="YYYY-MM-DD")
     _till_url()
-    ss = st.session_state
-    return {
-        "flytt_antal": str(ss["s_antal"]) if ss["s_antal"] else None,
-        "flytt_fran": ss["s_fran"].isoformat(),
-        "fran_form": ss["s_fran_form"],
-        "till_form": ss["s_till_form"],
-        "pris_form": ss["s_pris_form"] or None,
-        "pris_procent": str(ss["s_pris_procent"]) if ss["s_pris_form"] else None,
-        "regel_kategori": ss["s_kategori"] or None,
-        "regel_belopp": str(ss["s_belopp"]) if ss["s_kategori"] else None,
-        "regel_fran": ss["s_regel_fran"].isoformat(),
-        "platser_antal": str(ss["s_platser"]) if ss["s_platser_form"] else None,
-        "platser_form": ss["s_platser_form"] or None,
-        "platser_fran": ss["s_platser_fran"].isoformat(),
-    }
+    return scenario_lank.parametrar({k: st.session_state[k] for k in FALT})

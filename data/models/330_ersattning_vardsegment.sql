@@ -16,25 +16,39 @@ inre as (
     from vard as v
     join avtalade as a on a.enhet_id = v.enhet_id and a.platstyp = v.platstyp
 ),
+kandidater as (
+    -- only stretches at a unit with places of their platstyp can change within themselves
+    select distinct rad from inre
+),
 punkter as (
-    select rad, fran as dag from vard
+    select rad, fran as dag from vard where rad in (select rad from kandidater)
     union
-    select rad, till from vard
+    select rad, till from vard where rad in (select rad from kandidater)
     union
     select rad, dag from inre where dag > vfran and dag < vtill
 ),
-segment as (
+delade as (
     select rad, dag as fran, lead(dag) over (partition by rad order by dag) as till,
     from punkter
+),
+flaggade as (
+    select
+        s.rad, s.fran, s.till,
+        exists (
+            select 1 from avtalade as a
+            where a.enhet_id = v.enhet_id and a.platstyp = v.platstyp and a.fran <= s.fran and a.till > s.fran
+        ) as avtalad_plats,
+    from delade as s
+    join vard as v on v.rad = s.rad
+    where s.till is not null
+),
+final as (
+    select v.* exclude (rad, fran, till), s.fran, s.till, s.avtalad_plats,
+    from flaggade as s
+    join vard as v on v.rad = s.rad
+    union all
+    select * exclude (rad, fran, till), fran, till, false,
+    from vard
+    where rad not in (select rad from kandidater)
 )
-select
-    v.* exclude (rad, fran, till),
-    s.fran,
-    s.till,
-    exists (
-        select 1 from avtalade as a
-        where a.enhet_id = v.enhet_id and a.platstyp = v.platstyp and a.fran <= s.fran and a.till > s.fran
-    ) as avtalad_plats,
-from segment as s
-join vard as v on v.rad = s.rad
-where s.till is not null;
+select * from final;

@@ -9,12 +9,16 @@ with dagar as (
     union all
     select dataagare(), regel_id, kategori, belopp_kr, andel, fran, till, antal, from ersattning_platser
 ),
+kalender as (
+    select unnest(generate_series(
+        (select date_trunc('month', min(fran)) from dagar), (select date_trunc('month', max(till)) from dagar),
+        interval 1 month
+    ))::date as manad_start,
+),
 per_manad as (
-    select
-        *,
-        unnest(generate_series(date_trunc('month', fran), date_trunc('month', till - 1), interval 1 month))::date
-            as manad_start,
-    from dagar
+    select d.*, k.manad_start,
+    from dagar as d
+    join kalender as k on k.manad_start < d.till and (k.manad_start + interval 1 month)::date > d.fran
 ),
 dygn as (
     select
@@ -24,30 +28,11 @@ dygn as (
     from per_manad
     group by all
 ),
-forsta_anvisning as (
-    -- once per child and municipality: only the first anvisning to each municipality
-    select *, from anvisningar
-    qualify row_number() over (
-        partition by person_id, anvisningskommun order by anvisningsdatum, anvisning_id
-    ) = 1
-),
 engangs as (
     select
-        date_trunc('month', a.anvisningsdatum)::date as manad_start,
-        a.anvisningskommun as kommun, r.regel_id, r.kategori, r.belopp_kr, r.andel,
+        date_trunc('month', datum)::date as manad_start, kommun, regel_id, kategori, belopp_kr, andel,
         count(*) as antal,
-    from forsta_anvisning as a
-    join fodelsedatum_perioder as f
-        on f.person_id = a.person_id and f.giltig_fran <= a.anvisningsdatum and f.giltig_till > a.anvisningsdatum
-    join status_perioder as s
-        on s.person_id = a.person_id and s.giltig_fran <= a.anvisningsdatum and s.giltig_till > a.anvisningsdatum
-    join ersattningsregler as r
-        on r.enhet = 'engångs'
-        and a.anvisningsdatum >= r.giltig_fran and a.anvisningsdatum < regel_slut(r.giltig_till)
-        and (r.anvisning_fran is null or a.anvisningsdatum >= r.anvisning_fran)
-        and (r.status is null or list_contains(r.status, s.platstyp))
-        and (r.alder_fran is null or alder_pa(f.fodelsedatum, a.anvisningsdatum) >= r.alder_fran)
-        and (r.alder_till is null or alder_pa(f.fodelsedatum, a.anvisningsdatum) <= r.alder_till)
+    from ersattning_engangs
     group by all
 ),
 avtalsmanader as (
@@ -72,19 +57,49 @@ arliga as (
     where r.enhet = 'per år'
         and (r.avtalad_plats is distinct from true or m.manad_start::date in (select manad_start from avtalsmanader))
 ),
+rorliga as (
+    -- the variable yearly part: the year's amount in equal parts over its calendar months
+    select
+        m.manad_start::date as manad_start, v.kommun, 'V' || v.rad as regel_id, 'arlig_rorlig' as kategori,
+        round(
+            v.belopp_per_barn * v.andel * v.prognos_barn
+                / (datediff('month', date_trunc('month', v.giltig_fran), date_trunc('month', v.giltig_till)) + 1),
+            2
+        )::decimal(12, 2)
+            as belopp_kr,
+        1::decimal(6, 4) as andel, 1 as antal, 'per år' as enhet,
+        'andel ' || v.andel::double || ' och prognos ' || v.prognos_barn::double
+            || ' barn enligt arlig_rorlig_ersattning.csv' as antagande,
+        v.kalla,
+    from arlig_rorlig_ersattning as v,
+        unnest(generate_series(
+            date_trunc('month', v.giltig_fran), date_trunc('month', v.giltig_till), interval 1 month
+        )) as m(manad_start)
+    where m.manad_start <= uttagsdatum()
+),
 alla as (
     select * from dygn
     union all
     select * from engangs
     union all
     select manad_start::date, kommun, regel_id, kategori, belopp_kr, andel, antal from arliga
+),
+final as (
+    select
+        a.*,
+        r.enhet,
+        r.antagande,
+        r.kalla,
+    from alla as a
+    join ersattningsregler as r on r.regel_id = a.regel_id
+    where a.kommun is not null
+    union all
+    select manad_start, kommun, regel_id, kategori, belopp_kr, andel, antal, enhet, antagande, kalla,
+    from rorliga
 )
 select
-    a.*,
-    r.enhet,
-    r.antagande,
-    round(a.antal * a.belopp_kr * a.andel, 2)::decimal(18, 2) as summa_kr,
-from alla as a
-join ersattningsregler as r on r.regel_id = a.regel_id
-where a.kommun is not null
-order by a.manad_start, a.kategori, a.regel_id, a.belopp_kr;
+    * exclude (kalla),
+    round(antal * belopp_kr * andel, 2)::decimal(18, 2) as summa_kr,
+    kalla,
+from final
+order by manad_start;

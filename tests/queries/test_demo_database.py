@@ -32,7 +32,9 @@ TYPES: dict[str, tuple[type[pl.DataType], ...]] = {
     # compensation is exact to the öre, so that an auditor's sum matches (docs/ersattning.md)
     **dict.fromkeys(["forvantad", "sokt", "bokford", "differens", "plats_avtalad", "plats_belagd", "hvb_asyl",
                      "stodboende", "faktiska_kostnader", "schablon_under_18", "schablon_18_20",
-                     "anvisning_engangs", "arlig_ersattning", "belopp_kr", "summa_kr"], (pl.Decimal,)),
+                     "anvisning_engangs", "arlig_ersattning", "belopp_kr", "summa_kr", "put_engangs",
+                     "ankomst_schablon", "arlig_rorlig", "beviljat", "utbetald", "forvantad_person"], (pl.Decimal,)),
+    **dict.fromkeys(["period_fran", "period_till"], (pl.Date,)),
     "manader_efter": INTEGER,
     # the forecast's backtest (docs/ersattning.md "Forecast")
     **dict.fromkeys(["prognos", "fel", "abs_andel", "mape"], (pl.Float64,)),

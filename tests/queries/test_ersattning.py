@@ -19,8 +19,18 @@ from tests.queries.ersattningsfall import ERSATTNINGSFALL, UTTAGSDATUM
 KATEGORIER = [
     "plats_avtalad", "plats_belagd", "hvb_asyl", "stodboende", "faktiska_kostnader",
     "schablon_under_18", "schablon_18_20", "anvisning_engangs", "arlig_ersattning",
+    "put_engangs", "ankomst_schablon", "arlig_rorlig",
 ]  # fmt: skip
-COLUMNS = ["manad", "forvantad", "sokt", "bokford", "differens", *KATEGORIER]
+COLUMNS = [
+    "manad",
+    "forvantad",
+    "sokt",
+    "bokford",
+    "differens",
+    *KATEGORIER,
+    "beviljat",
+    "utbetald",
+]
 TOLFTEDEL = Decimal("41666.67")  # 500 000 / 12 rounded to öre
 
 
@@ -165,8 +175,14 @@ def test_cli_export(db: Path, tmp_path: Path) -> None:
     lines = out.read_text(encoding="utf-8").splitlines()
     assert lines[0] == ",".join(COLUMNS)
     # June: 11 x 1 900 in hvb_asyl; July: 10 x 1 350 under 18; no claims or ledger for 0180
-    assert lines[1] == "2017-06,20900.00,,,,0.00,0.00,20900.00,0.00,0.00,0.00,0.00,0.00,0.00"
-    assert lines[2] == "2017-07,13500.00,,,,0.00,0.00,0.00,0.00,0.00,13500.00,0.00,0.00,0.00"
+    # (then the new categories put_engangs, ankomst_schablon, arlig_rorlig 0, and beviljat and
+    # utbetald blank: claims and payments are the owner's)
+    assert lines[1] == (
+        "2017-06,20900.00,,,,0.00,0.00,20900.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,,"
+    )
+    assert lines[2] == (
+        "2017-07,13500.00,,,,0.00,0.00,0.00,0.00,0.00,13500.00,0.00,0.00,0.00,0.00,0.00,0.00,,"
+    )
 
 
 def test_period_sums(db: Path) -> None:
