@@ -43,6 +43,17 @@ LISTOR: dict[str, dict[str, str]] = {
 LISTFILTER = ("vistelsekommun", "boendeform", "regi", "aldersgrupp", "kon", "verksamhet")
 RUBRIK = {falt: PARAMETRAR[falt] for falt in LISTFILTER}
 DATUM = {falt: PARAMETRAR[falt] for falt in ("fran", "till", "datum")}
+HJALP = {
+    "vistelsekommun": "Visa bara barn och unga som bor i de valda kommunerna. Tomt: alla.",
+    "boendeform": "Visa bara placeringar i de valda boendeformerna (HVB, stödboende, "
+    "familjehem …). Tomt: alla.",
+    "regi": "Visa bara boenden i egen eller i annan regi. Tomt: alla.",
+    "aldersgrupp": "Visa bara de valda åldersgrupperna, räknat på rapportdatumet eller "
+    "månaden. Tomt: alla.",
+    "kon": "Visa bara de valda könen. Tomt: alla.",
+    "verksamhet": "Ekonomin för de valda verksamheterna i huvudboken. Tomt: alla.",
+}
+"""The list filters' help texts (the `?` beside each field)."""
 FORSTA_DAG = date(2000, 1, 1)
 SISTA_DAG = date(2099, 12, 31)
 """The range of the date pickers; a date outside it in a link is ignored."""
@@ -121,9 +132,13 @@ def manadens_forsta(dag: date, manader_tillbaka: int = 0) -> date:
 
 
 @contextmanager
-def sidopanel() -> Iterator[Filter]:
-    """Draw the filter sidebar; inside the block `aktuellt()` gives the chosen filters."""
-    token = _denna_korning.set(sidofalt())
+def sidopanel(rita: bool = True) -> Iterator[Filter]:
+    """Draw the filter sidebar; inside the block `aktuellt()` gives the chosen filters.
+
+    With `rita` False (the presentation mode) nothing is drawn: the filters come from the
+    link alone (`ur_lanken`).
+    """
+    token = _denna_korning.set(sidofalt() if rita else ur_lanken())
     try:
         yield _denna_korning.get()  # type: ignore[misc]
     finally:
@@ -150,6 +165,49 @@ def sidofalt() -> Filter:
     valt = _valt(standard)
     _till_url(valt)
     return valt
+
+
+def ur_lanken() -> Filter:
+    """The filters a link gives, without drawing a widget: the presentation mode's.
+
+    What the link lacks is taken from the session's last presentation run (a page switch
+    may drop the query string), then from the defaults; the values are written back to the
+    link. Unknown values are dropped and a reversed period is put in order, as in the sidebar.
+    """
+    standard, alternativ = standardvarden(), _alternativ()
+    # the sidebar reads the link afresh when it is drawn again (leaving the presentation)
+    st.session_state["_filter_lasta"] = False
+    minne: dict[str, list[str]] = st.session_state.setdefault("_presentationsfilter", {})
+    # `prognos` is the economy page's forecast method, bound to its (here undrawn) radio
+    nycklar = ("kommun", *DATUM, *RUBRIK, "prognos")
+    lank = {k: st.query_params.get_all(k) or minne.get(k, []) for k in nycklar}
+    st.session_state["_presentationsfilter"] = lank
+    for nyckel, varden in lank.items():
+        if varden and st.query_params.get_all(nyckel) != varden:
+            st.query_params[nyckel] = varden
+    dag = {falt: _datum_ur(lank[falt], standard[falt]) for falt in DATUM}
+    fran, till = sorted((dag["fran"], dag["till"]))
+    kommun = next(iter(lank["kommun"]), None)
+    listor = {
+        falt: tuple(dict.fromkeys(v for v in lank[falt] if v in alternativ[falt]))
+        for falt in RUBRIK
+    }
+    return Filter(
+        fran=fran,
+        till=till,
+        datum=dag["datum"],
+        kommun=kommun if kommun in referens.KOMMUNER else standard["kommun"],
+        **listor,
+    )
+
+
+def _datum_ur(varden: list[str], standard: date) -> date:
+    """A date from the link (`2017-06-30`); the default when absent, unreadable or out of range."""
+    try:
+        dag = date.fromisoformat(varden[0]) if varden else standard
+    except ValueError:
+        return standard
+    return dag if FORSTA_DAG <= dag <= SISTA_DAG else standard
 
 
 def _alternativ() -> dict[str, list[str]]:
@@ -190,7 +248,8 @@ def _datumfalt(standard: dict[str, Any]) -> None:
         "fran": "Periodens första dag, för diagram per månad. Format ÅÅÅÅ-MM-DD.",
         "till": "Periodens sista dag (räknas med). Format ÅÅÅÅ-MM-DD.",
         "datum": (
-            "Dagen som ögonblicksbilder (i vård nu, ålder, kommunöverskridande) avser. "
+            "Dagen som lägesbilden avser: hur många som är i vård, deras ålder och var de "
+            "bor räknas på den dagen. "
             f"Data finns till och med uttagsdatumet {fmt_datum(standard['uttagsdatum'])}: "
             "efter det räknas ingen som i vård, eftersom exporten inte visar vilka "
             "placeringar som fortsätter. Format ÅÅÅÅ-MM-DD."
@@ -217,6 +276,7 @@ def _listfalt(alternativ: dict[str, list[str]]) -> None:
             key=falt,
             placeholder="Alla",
             format_func=_visningsnamn(falt),
+            help=HJALP[falt],
         )
 
 
