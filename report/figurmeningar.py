@@ -83,22 +83,28 @@ def aldersgrupper(df: pl.DataFrame, k: Kontext) -> str:
 
 def fodelsedagar(df: pl.DataFrame, k: Kontext) -> str:
     """`fodelsedagar_manad`: the month in which most turn 18, and 21."""
-    delar = [_fyller(df.filter(pl.col("fyller") == alder), alder) for alder in (18, 21)]
-    return f"Under de 12 månaderna efter {datum_text(k.datum)} {delar[0]}; {delar[1]}."
+    arton, tjugoett = (_fyller(df.filter(pl.col("fyller") == alder), alder) for alder in (18, 21))
+    # after the opening adverbial the verb comes first (V2), after "och" the subject
+    return f"Under de 12 månaderna efter {datum_text(k.datum)} {arton[0]}, och {tjugoett[1]}."
 
 
-def _fyller(df: pl.DataFrame, alder: int) -> str:
+def _fyller(df: pl.DataFrame, alder: int) -> tuple[str, str]:
+    """The clause for one age, inverted and in straight word order."""
     s = storst(df, "antal")
     if s.rad is not None:
-        flest = "flest" if not s.maskerad else "flest av de månader som redovisas"
-        return (
-            f"fyller {flest} {alder} år i {manad_text(str(s.rad['manad']))} "
+        bland = " av de månader som redovisas" if s.maskerad else ""
+        nar = (
+            f"{alder} år i {manad_text(str(s.rad['manad']))}{bland} "
             f"({fmt_antal(s.rad['antal'])} personer)"  # type: ignore[arg-type]
         )
+        return f"fyller flest {nar}", f"flest fyller {nar}"
     if s.maskerad:
         # a cell masked to protect another may hold 5 or more: "too few", not "fewer than 5"
-        return f"är de som fyller {alder} år för få för att redovisas per månad"
-    return f"fyller ingen {alder} år"
+        return (
+            f"är de som fyller {alder} år för få för att redovisas per månad",
+            f"de som fyller {alder} år är för få för att redovisas per månad",
+        )
+    return f"fyller ingen {alder} år", f"ingen fyller {alder} år"
 
 
 def kommun_hos_oss(summa: Varden, df: pl.DataFrame, k: Kontext) -> str:

@@ -139,6 +139,8 @@ def placerade_hos_oss(v: Varden, dag: date, kommun: str, lan: str) -> str:
 
 def vara_i_andra(v: Varden, kommun: str, lan: str) -> str:
     """Figure 2, second half: ours, living in another municipality."""
+    if v.tal("antal") == 0:
+        return f"Ingen som {kommun} ansvarar för bodde i en annan kommun."
     return (
         f"{stor_forsta(v.ord('antal'))} som {kommun} ansvarar för bodde i en annan kommun, "
         f"{v.ord('antal_samma_lan')} av dem i {lan}."

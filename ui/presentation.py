@@ -40,11 +40,13 @@ STIL = """
 html { font-size: 140%; }
 h1 { font-size: 3.2rem !important; }
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
-[data-testid="stExpandSidebarButton"], [data-testid="stToolbar"],
-[data-testid="stMainMenu"], .modebar-container { display: none !important; }
+[data-testid="stExpandSidebarButton"], [data-testid="stToolbarActions"],
+[data-testid="stMainMenu"], [data-testid="stAppDeployButton"],
+.modebar-container { display: none !important; }
 </style>
 """
-"""Larger type (every size in Streamlit is in rem) and no sidebar, menu or chart toolbar."""
+"""Larger type (every size in Streamlit is in rem) and no sidebar, menu or chart toolbar; the
+page menu stays at the top (it lives in Streamlit's toolbar, so only the toolbar's actions go)."""
 
 
 def aktiv() -> bool:
@@ -115,8 +117,11 @@ def diagram(
 ) -> None:
     """A chart as the committee sees it: its sentence as heading, no toolbar, then a caption
     with the chart's title, the filters it was drawn with and the data date."""
+    if mening is None:
+        # every chart on the projector carries its message (issue 11): a missing one is a bug
+        raise ValueError(f"Diagrammet {nyckel} saknar sin genererade mening.")
     meddelande = besked(figur)
-    st.markdown(f"### {md(mening or titel)}")
+    st.markdown(f"### {md(mening)}")
     if meddelande:
         st.info(meddelande, icon=":material/shield:")
     else:
