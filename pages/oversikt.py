@@ -20,7 +20,7 @@ from ui.rapportknapp import rapportknapp
 f = aktuellt()
 st.title("Översikt")
 st.markdown(introduktion.vad_det_ar())
-st.caption(introduktion.ordforklaring(f))
+st.caption(introduktion.ordforklaring(f, presentation=presentation.aktiv()))
 nu = lage(f)
 egen = nu.egen_data(f.kommun)
 

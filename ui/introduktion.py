@@ -37,11 +37,12 @@ def vad_det_ar() -> str:
     )
 
 
-def ordforklaring(f: Filter) -> str:
+def ordforklaring(f: Filter, *, presentation: bool = False) -> str:
     """What "Rapportdatum" and "Perspektivkommun" mean, with the values chosen now."""
+    var = "i den vanliga vyn" if presentation else "i sidopanelen"
     return (
         f"**Rapportdatum** ({fmt_datum(f.datum)}) är dagen som lägesbilden avser: vilka som är "
         f"i vård just den dagen. **Perspektivkommun** ({md(kommunnamn(f.kommun))}) är kommunen "
-        "som siffrorna ses från: barn och unga den ansvarar för och de som bor där. Båda "
-        "väljs i sidopanelen."
+        f"som siffrorna ses från: barn och unga den ansvarar för och de som bor där. Båda "
+        f"väljs {var}."
     )
