@@ -90,7 +90,7 @@ def visa_sidan(sida: StreamlitPage) -> None:
             if not visning:
                 roller.sidopanel(roll)
                 presentation.reglage()
-            with filters.sidopanel(rita=not visning):
+            with filters.sidopanel(presentation.filter_ur_lanken() if visning else None):
                 sida.run()
     except db.DatabasFel as fel:
         st.error(str(fel))

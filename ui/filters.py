@@ -132,13 +132,13 @@ def manadens_forsta(dag: date, manader_tillbaka: int = 0) -> date:
 
 
 @contextmanager
-def sidopanel(rita: bool = True) -> Iterator[Filter]:
+def sidopanel(givna: Filter | None = None) -> Iterator[Filter]:
     """Draw the filter sidebar; inside the block `aktuellt()` gives the chosen filters.
 
-    With `rita` False (the presentation mode) nothing is drawn: the filters come from the
-    link alone (`ur_lanken`).
+    With `givna` (the presentation mode's filters, read from the link by
+    `ui.presentation.filter_ur_lanken`) nothing is drawn.
     """
-    token = _denna_korning.set(sidofalt() if rita else ur_lanken())
+    token = _denna_korning.set(sidofalt() if givna is None else givna)
     try:
         yield _denna_korning.get()  # type: ignore[misc]
     finally:
@@ -148,7 +148,7 @@ def sidopanel(rita: bool = True) -> Iterator[Filter]:
 def sidofalt() -> Filter:
     """Draw the filter sidebar and return the chosen filters; the URL follows them."""
     standard = standardvarden()
-    alternativ = _alternativ()
+    alternativ = tillatna_koder()
     _fran_url(standard, alternativ)
     with st.sidebar:
         st.markdown("### Filter")
@@ -167,50 +167,7 @@ def sidofalt() -> Filter:
     return valt
 
 
-def ur_lanken() -> Filter:
-    """The filters a link gives, without drawing a widget: the presentation mode's.
-
-    What the link lacks is taken from the session's last presentation run (a page switch
-    may drop the query string), then from the defaults; the values are written back to the
-    link. Unknown values are dropped and a reversed period is put in order, as in the sidebar.
-    """
-    standard, alternativ = standardvarden(), _alternativ()
-    # the sidebar reads the link afresh when it is drawn again (leaving the presentation)
-    st.session_state["_filter_lasta"] = False
-    minne: dict[str, list[str]] = st.session_state.setdefault("_presentationsfilter", {})
-    # `prognos` is the economy page's forecast method, bound to its (here undrawn) radio
-    nycklar = ("kommun", *DATUM, *RUBRIK, "prognos")
-    lank = {k: st.query_params.get_all(k) or minne.get(k, []) for k in nycklar}
-    st.session_state["_presentationsfilter"] = lank
-    for nyckel, varden in lank.items():
-        if varden and st.query_params.get_all(nyckel) != varden:
-            st.query_params[nyckel] = varden
-    dag = {falt: _datum_ur(lank[falt], standard[falt]) for falt in DATUM}
-    fran, till = sorted((dag["fran"], dag["till"]))
-    kommun = next(iter(lank["kommun"]), None)
-    listor = {
-        falt: tuple(dict.fromkeys(v for v in lank[falt] if v in alternativ[falt]))
-        for falt in RUBRIK
-    }
-    return Filter(
-        fran=fran,
-        till=till,
-        datum=dag["datum"],
-        kommun=kommun if kommun in referens.KOMMUNER else standard["kommun"],
-        **listor,
-    )
-
-
-def _datum_ur(varden: list[str], standard: date) -> date:
-    """A date from the link (`2017-06-30`); the default when absent, unreadable or out of range."""
-    try:
-        dag = date.fromisoformat(varden[0]) if varden else standard
-    except ValueError:
-        return standard
-    return dag if FORSTA_DAG <= dag <= SISTA_DAG else standard
-
-
-def _alternativ() -> dict[str, list[str]]:
+def tillatna_koder() -> dict[str, list[str]]:
     """The allowed codes of every list filter."""
     alternativ: dict[str, list[str]] = {"vistelsekommun": list(referens.KOMMUNER)}
     alternativ |= {falt: list(koder) for falt, koder in LISTOR.items()}

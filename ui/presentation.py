@@ -26,7 +26,16 @@ from queries.skydd import maskgrans, regeltext
 from report.figurmeningar import Kontext
 from ui import roller
 from ui.figurer import Parameter, besked, hamta
-from ui.filters import LISTFILTER, Filter
+from ui.filters import (
+    DATUM,
+    FORSTA_DAG,
+    LISTFILTER,
+    RUBRIK,
+    SISTA_DAG,
+    Filter,
+    standardvarden,
+    tillatna_koder,
+)
 from ui.format import fmt_datum
 from ui.referens import KOMMUNER, LAN, kommunnamn
 
@@ -105,6 +114,48 @@ def reglage() -> None:
             help="Visar sidorna för en projektor: stor text, en mening per diagram, inga "
             "filter eller knappar, alltid den skyddade nämndvyn. Filtren du valt följer med.",
         )
+
+
+def filter_ur_lanken() -> Filter:
+    """The filters a link gives, without drawing a widget: the presentation mode's.
+
+    What the link lacks is taken from the session's last presentation run (a page switch
+    may drop the query string), then from the defaults; the values are written back to the
+    link. Unknown values are dropped and a reversed period is put in order, as in the sidebar.
+    """
+    standard, tillatna = standardvarden(), tillatna_koder()
+    # the sidebar reads the link afresh when it is drawn again (leaving the presentation)
+    st.session_state["_filter_lasta"] = False
+    minne: dict[str, list[str]] = st.session_state.setdefault("_presentationsfilter", {})
+    # `prognos` is the economy page's forecast method, bound to its (here undrawn) radio
+    nycklar = ("kommun", *DATUM, *RUBRIK, "prognos")
+    lank = {k: st.query_params.get_all(k) or minne.get(k, []) for k in nycklar}
+    st.session_state["_presentationsfilter"] = lank
+    for nyckel, varden in lank.items():
+        if varden and st.query_params.get_all(nyckel) != varden:
+            st.query_params[nyckel] = varden
+    dag = {falt: _datum_ur(lank[falt], standard[falt]) for falt in DATUM}
+    fran, till = sorted((dag["fran"], dag["till"]))
+    kommun = next(iter(lank["kommun"]), None)
+    listor = {
+        falt: tuple(dict.fromkeys(v for v in lank[falt] if v in tillatna[falt])) for falt in RUBRIK
+    }
+    return Filter(
+        fran=fran,
+        till=till,
+        datum=dag["datum"],
+        kommun=kommun if kommun in KOMMUNER else standard["kommun"],
+        **listor,
+    )
+
+
+def _datum_ur(varden: list[str], standard: date) -> date:
+    """A date from the link (`2017-06-30`); the default when absent, unreadable or out of range."""
+    try:
+        dag = date.fromisoformat(varden[0]) if varden else standard
+    except ValueError:
+        return standard
+    return dag if FORSTA_DAG <= dag <= SISTA_DAG else standard
 
 
 def diagram(
