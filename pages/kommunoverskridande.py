@@ -15,8 +15,9 @@ from report import figurmeningar, meningar
 from ui import presentation
 from ui.components import diagram, valda
 from ui.figurer import hamta
-from ui.filters import aktuellt
+from ui.filters import aktuellt, manadens_forsta
 from ui.format import fmt_antal, fmt_datum, skyddat, summa_dold
+from ui.nyckeltal import andel_rad
 from ui.referens import kommunnamn
 
 f = aktuellt()
@@ -40,6 +41,8 @@ for ruta, rubrik, riktning, tabell_df in (
         rad |= {"antal_maskerad": True, "antal_samma_lan_maskerad": True}
     ruta.metric(rubrik, skyddat(rad, "antal", fmt_antal))
     ruta.caption(f"varav {skyddat(rad, 'antal_samma_lan', fmt_antal)} inom länet")
+# all living here on the reporting date and the share placed by others (as the overview)
+bor_har = andel_rad(f, manadens_forsta(f.datum))
 summor = {
     riktning: meningar.varden(
         summa.filter(pl.col("riktning") == riktning).row(0, named=True),
@@ -62,7 +65,12 @@ with vanster:
         "kommunoverskridande",
         "kommun_hos_oss",
         klickbar=True,
-        mening=figurmeningar.kommun_hos_oss(summor["placerade_hos_oss"], hos_oss, k),
+        mening=figurmeningar.kommun_hos_oss(
+            summor["placerade_hos_oss"],
+            hos_oss,
+            k,
+            meningar.varden(bor_har, k.grans) if bor_har else None,
+        ),
     )
 with hoger:
     klick_i_andra = diagram(

@@ -107,9 +107,11 @@ def _fyller(df: pl.DataFrame, alder: int) -> tuple[str, str]:
     return f"fyller ingen {alder} år", f"ingen fyller {alder} år"
 
 
-def kommun_hos_oss(summa: Varden, df: pl.DataFrame, k: Kontext) -> str:
+def kommun_hos_oss(
+    summa: Varden, df: pl.DataFrame, k: Kontext, bor_har: Varden | None = None
+) -> str:
     """`kommunoverskridande`, living here: the report's sentence and the largest sender."""
-    mening = placerade_hos_oss(summa, k.datum, k.kommun, k.lan)
+    mening = placerade_hos_oss(summa, k.datum, k.kommun, k.lan, bor_har)
     s = storst(df, "antal")
     if s.rad is None:
         return mening

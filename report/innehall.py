@@ -186,6 +186,15 @@ def _kommunoverskridande(h: Hamtare) -> Figur:
         dolda = meningar.riktning_dolda(delar)
         varden[riktning] = h.varden(summa.filter(pl.col("riktning") == riktning), **dolda)
     hos_oss, andra = varden["placerade_hos_oss"], varden["vara_i_andra"]
+    # all living here on the reporting date, and the share placed by others: the stock of
+    # the month's first day to the reporting date is taken on the reporting date
+    andel_df = h.hamta(
+        "kommunoverskridande_andel",
+        fran=date(u.datum.year, u.datum.month, 1),
+        till=u.datum,
+        kommun=u.kommun,
+    ).filter(pl.col("riktning") == "placerade_hos_oss")
+    bor_har = Varden(andel_df.row(-1, named=True), h.grans) if andel_df.height else None
     synliga_alla = per_kommun_df.filter(pl.col("riktning") == "placerade_hos_oss")
     synliga = _synliga(synliga_alla, "antal")
     diagram = per_kommun(synliga, "") if synliga.height else None
@@ -202,7 +211,7 @@ def _kommunoverskridande(h: Hamtare) -> Figur:
     return Figur(
         "Kommunöverskridande placeringar",
         meningar.kommunoverskridande(
-            hos_oss, andra, u.datum, h.innehall.kommun_namn, h.innehall.lan
+            hos_oss, andra, u.datum, h.innehall.kommun_namn, h.innehall.lan, bor_har
         ),
         tabell,
         diagram,

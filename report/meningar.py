@@ -123,17 +123,41 @@ def i_vard(v: Varden, dag: date, kommun: str) -> str:
     return mening
 
 
-def kommunoverskridande(hos_oss: Varden, andra: Varden, dag: date, kommun: str, lan: str) -> str:
+def kommunoverskridande(
+    hos_oss: Varden, andra: Varden, dag: date, kommun: str, lan: str, bor_har: Varden | None = None
+) -> str:
     """Figure 2: placed here by other municipalities, and ours living elsewhere."""
-    return f"{placerade_hos_oss(hos_oss, dag, kommun, lan)} {vara_i_andra(andra, kommun, lan)}"
+    forsta = placerade_hos_oss(hos_oss, dag, kommun, lan, bor_har)
+    return f"{forsta} {vara_i_andra(andra, kommun, lan)}"
 
 
-def placerade_hos_oss(v: Varden, dag: date, kommun: str, lan: str) -> str:
-    """Figure 2, first half: living here, another municipality responsible."""
+def placerade_hos_oss(
+    v: Varden, dag: date, kommun: str, lan: str, bor_har: Varden | None = None
+) -> str:
+    """Figure 2, first half: living here, another municipality responsible.
+
+    ``v`` is the direction's row of ``kommunoverskridande_summa``; ``bor_har`` the
+    ``placerade_hos_oss`` row of ``kommunoverskridande_andel`` on the same day (all living
+    here, and the share), which leads the sentence when given.
+    """
+    if bor_har is None:
+        return (
+            f"Den {datum_text(dag)} bodde {v.ord('antal')} barn och unga i {kommun} som var "
+            f"anvisade till en annan kommun, {v.ord('antal_samma_lan')} av dessa från {lan}"
+            f"{andel(v.tal('antal_samma_lan'), v.tal('antal'))}."
+        )
+    bor = f"Den {datum_text(dag)} bodde {bor_har.ord('totalt')} ensamkommande barn och unga i {kommun}."
+    # hidden when either figure hides it: the per-municipality rows may hide the total
+    dold = v.dold("antal") or bor_har.dold("antal")
+    if not dold and v.tal("antal") == 0:
+        return f"{bor} Ingen av dem var anvisad till en annan kommun."
+    antal = f"färre än {v.grans}" if dold else v.ord("antal")
+    procent = (
+        "" if dold or bor_har.tal("andel") is None else f" ({fmt_pct(bor_har.tal('andel'), 0)})"
+    )
     return (
-        f"Den {datum_text(dag)} bodde {v.ord('antal')} barn och unga i {kommun} som var "
-        f"anvisade till en annan kommun, {v.ord('antal_samma_lan')} av dessa från {lan}"
-        f"{andel(v.tal('antal_samma_lan'), v.tal('antal'))}."
+        f"{bor} {stor_forsta(antal)} av dem{procent} var anvisade till en annan kommun, "
+        f"{v.ord('antal_samma_lan')} av dessa från {lan}."
     )
 
 

@@ -49,13 +49,16 @@ def test_presentationslaget_i_webblasaren(server: str, sida: Page, e2e_db: Path)
     # the type is at least 1.3 times the normal view's (the style sets 1.4)
     assert textstorlek(sida) >= 1.3 * normal
 
-    # living in the demo's Nacka on 30 June 2017, responsible elsewhere, from the base tables
+    # living in the demo's Nacka on 30 June 2017: all, and those responsible elsewhere (in
+    # and outside the county), counted from the base tables
+    bor = facit.bor_i(e2e_db, D, "0182")
     hos_oss = facit.placerade_hos_oss(e2e_db, D, "0182")
     inom = facit.placerade_hos_oss(e2e_db, D, "0182", inom_lanet=True)
-    procent = int(100 * inom / hos_oss + 0.5)  # rounded half up, as Swedish reports round
+    procent = int(100 * hos_oss / bor + 0.5)  # rounded half up, as Swedish reports round
     mening = (
-        f"Den 30 juni 2017 bodde {hos_oss} barn och unga i Nacka som var anvisade till en "
-        f"annan kommun, {inom} av dessa från Stockholms län ({procent}\u00a0%)."
+        f"Den 30 juni 2017 bodde {bor} ensamkommande barn och unga i Nacka. {hos_oss} av dem "
+        f"({procent}\u00a0%) var anvisade till en annan kommun, {inom} av dessa från "
+        "Stockholms län."
     )
     expect(sida.locator("h3").first).to_have_text(re.compile("^" + re.escape(mening)))
     texter = sida.locator(

@@ -169,3 +169,35 @@ def test_ekonomin_med_taktmetoden() -> None:
         f"−240{NBSP}000{NBSP}kr."
     )
     assert "45\u00a0000\u00a0kr sämre än budget" in meningar.ekonomi(v)
+
+
+def test_placerade_har_leds_av_alla_som_bor_har() -> None:
+    summa = meningar.Varden({"antal": 70, "antal_samma_lan": 57}, 5)
+    bor_har = meningar.Varden({"totalt": 192, "antal": 70, "andel": 70 / 192}, 5)
+    # the example: 70 / 192 = 36,46 % -> 36 %
+    assert meningar.placerade_hos_oss(
+        summa, date(2017, 1, 30), "Nacka", "Stockholms län", bor_har
+    ) == (
+        "Den 30 januari 2017 bodde 192 ensamkommande barn och unga i Nacka. 70 av dem "
+        f"(36{NBSP}%) var anvisade till en annan kommun, 57 av dessa från Stockholms län."
+    )
+
+
+def test_placerade_har_doljs_nar_en_av_figurerna_doljer_antalet() -> None:
+    # the per-municipality rows hide the total (antal_dold): the share figure's 12 and 40 %
+    # would give it away, so neither is written
+    summa = meningar.varden({"antal": 12, "antal_samma_lan": None}, 5, antal=True)
+    summa = meningar.Varden({**summa.rad, "antal_samma_lan_maskerad": True}, 5)
+    bor_har = meningar.Varden({"totalt": 30, "antal": 12, "andel": 0.4}, 5)
+    assert meningar.placerade_hos_oss(
+        summa, date(2024, 3, 31), "Nacka", "Stockholms län", bor_har
+    ) == (
+        "Den 31 mars 2024 bodde 30 ensamkommande barn och unga i Nacka. Färre än 5 av dem var "
+        "anvisade till en annan kommun, färre än 5 av dessa från Stockholms län."
+    )
+    noll = meningar.Varden({"antal": 0, "antal_samma_lan": 0}, 5)
+    bor = meningar.Varden({"totalt": 30, "antal": 0, "andel": 0.0}, 5)
+    assert meningar.placerade_hos_oss(noll, date(2024, 3, 31), "Nacka", "Stockholms län", bor) == (
+        "Den 31 mars 2024 bodde 30 ensamkommande barn och unga i Nacka. Ingen av dem var "
+        "anvisad till en annan kommun."
+    )

@@ -150,13 +150,13 @@ def test_alder_och_kon(visa: Callable[[str], AppTest]) -> None:
 
 def test_kommunoverskridande(visa: Callable[[str], AppTest]) -> None:
     satser = meningar(visa("kommunoverskridande"))
-    # living in Nacka, responsible elsewhere: Stockholm 6 + Solna 5 + Värmdö 2 = 13, all in
-    # Stockholms län: 13/13 = 100 %. Värmdö's 2 is masked, and Solna's 5 with it (the
-    # smallest other part of the total 13): the largest shown is Stockholm, 6
+    # all 20 live in Nacka (Eken); responsible elsewhere: Stockholm 6 + Solna 5 + Värmdö 2 =
+    # 13 (13/20 = 65 %), all in Stockholms län. Värmdö's 2 is masked, and Solna's 5 with it
+    # (the smallest other part of the total 13): the largest shown is Stockholm, 6
     assert satser[0] == (
-        "Den 31 mars 2024 bodde 13 barn och unga i Nacka som var anvisade till en annan kommun, "
-        f"13 av dessa från Stockholms län (100{NBSP}%). Flest av dem som redovisas hade "
-        "Stockholm som ansvarig kommun (6)."
+        f"Den 31 mars 2024 bodde 20 ensamkommande barn och unga i Nacka. 13 av dem (65{NBSP}%) "
+        "var anvisade till en annan kommun, 13 av dessa från Stockholms län. Flest av dem som "
+        "redovisas hade Stockholm som ansvarig kommun (6)."
     )
     # all 7 Nacka is responsible for live in Nacka
     assert satser[1] == "Ingen som Nacka ansvarar för bodde i en annan kommun."
