@@ -248,3 +248,23 @@ def test_exporten_finns_inte_i_presentationslaget(visa: Callable[[str], AppTest]
     # and a link to it shows the overview instead
     at = visa("export")
     assert [t.value for t in at.title] == ["Översikt"]
+
+
+@pytest.mark.parametrize("sida", SIDOR)
+def test_demodatan_med_smala_filter(
+    sida: str, demo_db: Path, oppna: Callable[..., AppTest], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # girls aged 0–13 in 2017: nearly every cell small, many masked; no chart without its
+    # sentence (that raises), no error, no count of 1–4 written out
+    monkeypatch.delenv("EKB_LOKAL_ANALYTIKER", raising=False)
+    query = {"visning": "presentation", "datum": "2017-06-30", "fran": "2017-01-01"}
+    at = oppna(
+        demo_db, sida, query=query | {"till": "2017-12-31", "kon": "K", "aldersgrupp": "0-13"}
+    )
+    assert not at.exception
+    assert not [e.value for e in at.error], [e.value for e in at.error]
+    # one sentence and one caption per chart, also where too few persons replace the chart
+    satser = [m for m in meningar(at) if m != "Prognos"]
+    bildtexter = [c for c in at.caption if ". Data t.o.m. " in re.sub(r"\\(.)", r"\1", c.value)]
+    assert len(satser) == len(bildtexter) >= len(at.get("plotly_chart"))
+    assert SMATT.findall(synlig_text(at)) == [], synlig_text(at)
