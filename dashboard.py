@@ -13,7 +13,7 @@ from datetime import datetime
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-from ui import db, figurer, filters, roller
+from ui import db, figurer, filters, presentation, roller
 from ui.figurer import hamta
 from ui.navigering import sidor
 from ui.sidstil import sidstil
@@ -84,10 +84,15 @@ def visa_sidan(sida: StreamlitPage) -> None:
             return
         figurer.ny_korning()
         roll = roller.aktuell_roll()
+        visning = presentation.aktiv()
         with db.ogonblick():
+            if visning:
+                presentation.borja()
             demo_banner()
-            roller.sidopanel(roll)
-            with filters.sidopanel():
+            if not visning:
+                roller.sidopanel(roll)
+                presentation.reglage()
+            with filters.sidopanel(presentation.filter_ur_lanken() if visning else None):
                 sida.run()
     except db.DatabasFel as fel:
         st.error(str(fel))
@@ -101,4 +106,10 @@ def visa_sidan(sida: StreamlitPage) -> None:
         st.error(OVANTAT_FEL.format(tid=f"{datetime.now():%Y-%m-%d %H:%M:%S}"))
 
 
-visa_sidan(st.navigation(sidor(roller.aktuell_roll())))
+presentation.bevara()  # before the role is decided: the mode is always the protected view
+visa_sidan(
+    st.navigation(
+        sidor(roller.aktuell_roll(), presentation=presentation.aktiv()),
+        position="top" if presentation.aktiv() else "sidebar",
+    )
+)

@@ -11,7 +11,8 @@ import streamlit as st
 from charts import alder as diagram_alder
 from charts.etiketter import ALDERSGRUPP, KON, namn
 from charts.text import md
-from ui import roller
+from report import figurmeningar, meningar
+from ui import presentation, roller
 from ui.components import diagram, tabell, valda
 from ui.figurer import hamta
 from ui.filters import aktuellt
@@ -19,6 +20,7 @@ from ui.format import fmt_antal, fmt_datum, skyddat, summa_dold
 from ui.referens import kommunnamn
 
 f = aktuellt()
+k = presentation.kontext(f)
 st.title("Ålder och kön")
 st.caption(f"Barn och unga i vård med {md(kommunnamn(f.kommun))} som ansvarig kommun.")
 
@@ -37,6 +39,9 @@ diagram(
     pyramid,
     "alderspyramid",
     "alder_pyramid",
+    mening=meningar.i_vard(
+        meningar.varden(nu, k.grans, **meningar.i_vard_dolda(pyramid)), f.datum, k.kommun
+    ),
 )
 
 over_tid = hamta("aldersgrupp_manad", **f.for_figur("aldersgrupp_manad"))
@@ -47,6 +52,7 @@ klick = diagram(
     "aldersgrupp_manad",
     "alder_over_tid",
     klickbar=True,
+    mening=figurmeningar.aldersgrupper(over_tid, k),
 )
 valda_grupper = valda(klick)
 if valda_grupper:
@@ -63,6 +69,7 @@ diagram(
     dagar,
     "fodelsedagar_manad",
     "alder_fodelsedagar",
+    mening=figurmeningar.fodelsedagar(dagar, k),
 )
 # rows about one person: fetched, shown and offered only to analysts
 if roller.far_se_radniva(roller.aktuell_roll()):

@@ -12,6 +12,8 @@ import streamlit as st
 from charts import belaggning as diagram_belaggning
 from charts.etiketter import BOENDEFORM, namn
 from charts.text import md
+from report import ekonomimeningar, meningar
+from ui import presentation
 from ui.components import TOMT, diagram, importera_igen, saknade, valda
 from ui.figurer import hamta
 from ui.filters import aktuellt
@@ -19,6 +21,7 @@ from ui.format import fmt_antal, fmt_datum, fmt_kr, fmt_pct, skyddat
 from ui.referens import kommunnamn
 
 f = aktuellt()
+k = presentation.kontext(f)
 period = f"{fmt_datum(f.fran)}–{fmt_datum(f.till)}"
 st.title("Beläggning")
 
@@ -48,7 +51,8 @@ if agare.get("perspektivkommun") not in (None, f.kommun):
         f"Perspektivkommunen {md(kommunnamn(f.kommun))} gäller inte här: avtalade platser finns "
         f"bara i data från {agare_namn}, och det är de som visas."
     )
-period_totalt = hamta("belaggning_period", **f.for_figur("belaggning_period")).row(0, named=True)
+period_df = hamta("belaggning_period", **f.for_figur("belaggning_period"))
+period_totalt = period_df.row(0, named=True)
 kol = st.columns(3)
 kol[0].metric("Beläggning under perioden", skyddat(period_totalt, "belaggning", fmt_pct))
 kol[1].metric("Lediga platsdygn", skyddat(period_totalt, "lediga_platsdygn", fmt_antal))
@@ -63,6 +67,7 @@ klick = diagram(
     "belaggning_boendeform",
     "belaggning_form",
     klickbar=True,
+    mening=meningar.belaggning(meningar.rad_varden(period_df, k.grans), f.fran, f.till),
 )
 former = valda(klick)
 if former:
@@ -80,6 +85,7 @@ klick_enhet = diagram(
     "belaggning_enhet",
     "belaggning_lediga",
     klickbar=True,
+    mening=ekonomimeningar.lediga_per_enhet(per_enhet, k),
 )
 enheter = valda(klick_enhet)
 if enheter:
@@ -105,4 +111,5 @@ diagram(
     per_enhet,
     "belaggning_enhet",
     "belaggning_karta",
+    mening=ekonomimeningar.varmekarta(per_enhet, k),
 )

@@ -10,6 +10,7 @@ import streamlit as st
 
 from charts.text import md
 from queries.definitioner import definition
+from ui import presentation
 from ui.components import nedladdning, skyddsregel, tabell
 from ui.figurer import hamta
 from ui.filters import aktuellt
@@ -47,8 +48,9 @@ if omfang["uttag_langt_efter_data"]:
         icon=":material/history:",
     )
 
-st.markdown("#### Aktualitet per källa och tabell")
-tabell(hamta("import_aktualitet"))
+if not presentation.aktiv():  # tables are not for the projector: the counts above are
+    st.markdown("#### Aktualitet per källa och tabell")
+    tabell(hamta("import_aktualitet"))
 
 st.markdown(f"#### Datakvalitet {fmt_datum(f.datum)}")
 kvalitet = hamta("datakvalitet", **f.for_figur("datakvalitet"))
@@ -62,6 +64,8 @@ else:
         f"{fmt_antal(fynd['antal_fynd'])} fynd i {fmt_antal(fynd['antal_kontroller'])} "
         "kontroller att utreda."
     )
+if presentation.aktiv():
+    st.stop()
 tabell(kvalitet)
 nedladdning(kvalitet, "datakvalitet", "data_kvalitet")
 

@@ -12,6 +12,8 @@ import streamlit as st
 from charts import ekonomi as diagram_ekonomi
 from charts.ekonomi import kategorietikett
 from charts.text import md
+from report import ekonomimeningar, meningar
+from ui import presentation
 from ui.components import TOMT, diagram, importera_igen, saknade, valda
 from ui.figurer import hamta
 from ui.filters import Filter, aktuellt
@@ -19,6 +21,7 @@ from ui.format import fmt_datum, fmt_kr, fmt_manad
 from ui.referens import kommunnamn
 
 f = aktuellt()
+k = presentation.kontext(f)
 period = f"{fmt_datum(f.fran)}–{fmt_datum(f.till)}"
 st.title("Ekonomi")
 
@@ -58,16 +61,24 @@ if hamta("ekonomi_verksamhet", **f.for_figur("ekonomi_verksamhet")).is_empty():
 METODER = {"Budgetmetoden": "budget", "Taktmetoden": "takt"}
 
 
+def prognosmetod() -> str:
+    """The chosen method's label: the radio, or in the presentation mode the link alone."""
+    if presentation.aktiv():
+        return st.query_params.get("prognos") or "Budgetmetoden"
+    val = st.radio(
+        "Prognosmetod", list(METODER), horizontal=True, key="prognos", bind="query-params"
+    )
+    return val or "Budgetmetoden"
+
+
 @st.fragment
 def prognos(f: Filter, manad: pl.DataFrame) -> None:
     """The year to date and the forecast: a change of method reruns only this part."""
-    metod = METODER[
-        st.radio("Prognosmetod", list(METODER), horizontal=True, key="prognos", bind="query-params")
-        or "Budgetmetoden"
-    ]
+    metod = METODER.get(prognosmetod(), "budget")
     kolumn, beskrivning = diagram_ekonomi.PROGNOSMETOD[metod]
     # year to date on the reporting date, the same figure as the overview's tile and sentence
-    ar = hamta("budgetbalans_hittills", **f.for_figur("budgetbalans_hittills")).row(0, named=True)
+    hittills = hamta("budgetbalans_hittills", **f.for_figur("budgetbalans_hittills"))
+    ar = hittills.row(0, named=True)
     till_och_med = (
         f"Januari till och med {fmt_manad(ar['till_manad'])}, rapportdatumet "
         f"{fmt_datum(f.datum)} (dock inte efter sista månaden med utfall)."
@@ -86,6 +97,7 @@ def prognos(f: Filter, manad: pl.DataFrame) -> None:
         "budgetbalans",
         "ekonomi_ack",
         params=f.for_figur("budgetbalans"),
+        mening=meningar.ekonomi(meningar.rad_varden(hittills, k.grans), metod),
     )
 
 
@@ -96,6 +108,7 @@ diagram(
     manad,
     "budgetbalans",
     "ekonomi_manad",
+    mening=ekonomimeningar.manadsutfall(manad, k),
 )
 
 verksamhet = hamta("ekonomi_verksamhet", **f.for_figur("ekonomi_verksamhet"))
@@ -106,6 +119,7 @@ klick = diagram(
     "ekonomi_verksamhet",
     "ekonomi_verksamhet",
     klickbar=True,
+    mening=ekonomimeningar.verksamheter(verksamhet, k),
 )
 valda_verksamheter = valda(klick)
 urval = {"verksamhet": valda_verksamheter} if valda_verksamheter else {}
@@ -118,6 +132,7 @@ diagram(
     kategori,
     "ekonomi_kategori",
     "ekonomi_kategori",
+    mening=ekonomimeningar.kategorier(kategori, k),
 )
 diagram(
     f"Från budgeterad balans till utfall {period}",
@@ -125,8 +140,9 @@ diagram(
     kategori,
     "ekonomi_kategori",
     "ekonomi_vattenfall",
+    mening=ekonomimeningar.vattenfall(kategori, k),
 )
-if kategori.height:
+if kategori.height and not presentation.aktiv():
     avvikelse = kategori.filter(pl.col("avvikelse_kr") < 0).sort("avvikelse_kr").head(1)
     if avvikelse.height:
         rad = avvikelse.row(0, named=True)

@@ -13,7 +13,8 @@ import streamlit as st
 from charts import ersattning as diagram_ersattning
 from charts.text import md
 from queries.ersattning_xlsx import berakning_xlsx
-from ui import roller, scenario
+from report import ekonomimeningar, meningar
+from ui import presentation, roller, scenario
 from ui.components import TOMT, diagram, nedladdning, tabell
 from ui.figurer import hamta
 from ui.filters import aktuellt
@@ -21,6 +22,7 @@ from ui.format import fmt_datum, fmt_kr, fmt_manad, fmt_pct
 from ui.granskning import loggad
 
 f = aktuellt()
+k = presentation.kontext(f)
 period = f"{fmt_datum(f.fran)}–{fmt_datum(f.till)}"
 st.title("Ersättning och prognos")
 st.caption(
@@ -35,7 +37,8 @@ if manad.is_empty():
     st.info(TOMT)
     st.stop()
 
-summa = hamta("ersattning_summa", **params).row(0, named=True)
+summa_df = hamta("ersattning_summa", **params)
+summa = summa_df.row(0, named=True)
 kol = st.columns(3)
 kol[0].metric("Förväntad ersättning", fmt_kr(summa["forvantad"]), help=period)
 kol[1].metric("Bokförd ersättning", fmt_kr(summa["bokford"]), help=period)
@@ -46,12 +49,77 @@ if summa["bokford"] is None:
         "förväntade ersättningen."
     )
 
+
+def berakning_och_avvikelser() -> None:
+    """One month's calculation to the krona, with its downloads, and the deviation check."""
+    st.markdown("#### Så räknas en månad")
+    manader = manad.sort("manad", descending=True)["manad"].to_list()
+    vald = st.selectbox("Månad", manader, format_func=fmt_manad, key="ersattning_vald_manad")
+    berakning = hamta("ersattning_berakning", **params).filter(pl.col("manad") == vald)
+    rad = manad.filter(pl.col("manad") == vald).row(0, named=True)
+    st.markdown(md(diagram_ersattning.forklaring(rad, berakning)))
+    tabell(berakning)
+    nedladdning(berakning, "ersattning_berakning", "ersattning_berakning")
+    # the auditor's workbook recomputes every amount from its counts: not for the masked view
+    if not roller.skyddad(roller.aktuell_roll()):
+        st.container().download_button(
+            "Ladda ner Excel med formler",
+            loggad(
+                "nedladdning_xlsx",
+                "ersattning_berakning",
+                {**params, "manad": vald},
+                lambda: berakning_xlsx(berakning),
+            ),
+            file_name=f"ersattning_berakning_{vald}.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key="ersattning_formler",
+            on_click="ignore",
+            help="Varje belopp är en formel (antal × belopp × andel) som en revisor kan räkna om.",
+        )
+
+    utbetalningar()
+
+    st.markdown("#### Avvikelser")
+    grans = st.number_input(
+        "Bokföringen får släpa efter högst (månader)", 0, 24, 3, key="ersattning_grans"
+    )
+    avvikelser = hamta(
+        "ersattning_avvikelser", **f.for_figur("ersattning_avvikelser", manader=str(grans))
+    )
+    if avvikelser.is_empty():
+        st.success("Inga avvikelser i perioden.")
+    else:
+        tabell(avvikelser)
+
+
+def utbetalningar() -> None:
+    """Migrationsverket's payments against the expected schablons, and the persons they miss."""
+    st.markdown("#### Utbetalningar från Migrationsverket")
+    utbetalt = hamta("ersattning_utbetalning_manad", **f.for_figur("ersattning_utbetalning_manad"))
+    diagram(
+        f"Förväntade schabloner mot utbetalda per månad {period}",
+        diagram_ersattning.utbetalning(utbetalt),
+        utbetalt,
+        "ersattning_utbetalning_manad",
+        "ersattning_utbetalning",
+    )
+    # one row per person: for analysts only (queries/skyddsspec.py, radniva)
+    if utbetalt["utbetald"].is_not_null().any() and not roller.skyddad(roller.aktuell_roll()):
+        per_person = hamta(
+            "ersattning_utbetalning_avstamning",
+            **f.for_figur("ersattning_utbetalning_avstamning"),
+        ).filter(pl.col("avstamning") != "stämmer")
+        st.caption("Personer och perioder där utbetalningen inte stämmer med förväntad ersättning.")
+        tabell(per_person)
+
+
 diagram(
     f"Förväntad ersättning per kategori mot sökt och bokförd {period}",
     diagram_ersattning.manader(manad),
     manad,
     "ersattning",
     "ersattning_manader",
+    mening=meningar.ersattning(meningar.rad_varden(summa_df, k.grans), f.fran, f.till),
 )
 diagram(
     f"Bokförd − förväntad ersättning per månad {period}",
@@ -59,62 +127,12 @@ diagram(
     manad,
     "ersattning",
     "ersattning_differens",
+    mening=ekonomimeningar.differens(manad, k),
 )
-
-st.markdown("#### Så räknas en månad")
-manader = manad.sort("manad", descending=True)["manad"].to_list()
-vald = st.selectbox("Månad", manader, format_func=fmt_manad, key="ersattning_vald_manad")
-berakning = hamta("ersattning_berakning", **params).filter(pl.col("manad") == vald)
-rad = manad.filter(pl.col("manad") == vald).row(0, named=True)
-st.markdown(md(diagram_ersattning.forklaring(rad, berakning)))
-tabell(berakning)
-nedladdning(berakning, "ersattning_berakning", "ersattning_berakning")
-# the auditor's workbook recomputes every amount from its counts: not for the masked view
-if not roller.skyddad(roller.aktuell_roll()):
-    st.container().download_button(
-        "Ladda ner Excel med formler",
-        loggad(
-            "nedladdning_xlsx",
-            "ersattning_berakning",
-            {**params, "manad": vald},
-            lambda: berakning_xlsx(berakning),
-        ),
-        file_name=f"ersattning_berakning_{vald}.xlsx",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key="ersattning_formler",
-        on_click="ignore",
-        help="Varje belopp är en formel (antal × belopp × andel) som en revisor kan räkna om.",
-    )
-
-st.markdown("#### Utbetalningar från Migrationsverket")
-utbetalt = hamta("ersattning_utbetalning_manad", **f.for_figur("ersattning_utbetalning_manad"))
-diagram(
-    f"Förväntade schabloner mot utbetalda per månad {period}",
-    diagram_ersattning.utbetalning(utbetalt),
-    utbetalt,
-    "ersattning_utbetalning_manad",
-    "ersattning_utbetalning",
-)
-# one row per person: for analysts only (queries/skyddsspec.py, radniva)
-if utbetalt["utbetald"].is_not_null().any() and not roller.skyddad(roller.aktuell_roll()):
-    per_person = hamta(
-        "ersattning_utbetalning_avstamning",
-        **f.for_figur("ersattning_utbetalning_avstamning"),
-    ).filter(pl.col("avstamning") != "stämmer")
-    st.caption("Personer och perioder där utbetalningen inte stämmer med förväntad ersättning.")
-    tabell(per_person)
-
-st.markdown("#### Avvikelser")
-grans = st.number_input(
-    "Bokföringen får släpa efter högst (månader)", 0, 24, 3, key="ersattning_grans"
-)
-avvikelser = hamta(
-    "ersattning_avvikelser", **f.for_figur("ersattning_avvikelser", manader=str(grans))
-)
-if avvikelser.is_empty():
-    st.success("Inga avvikelser i perioden.")
-else:
-    tabell(avvikelser)
+if not presentation.aktiv():
+    # the month's calculation, the deviation check and the scenario are worked with
+    # widgets: an analyst's tools, not part of a committee's presentation
+    berakning_och_avvikelser()
 
 st.markdown("### Prognos")
 prognos = hamta("prognos_i_vard", **f.for_figur("prognos_i_vard"))
@@ -124,6 +142,9 @@ diagram(
     prognos,
     "prognos_i_vard",
     "ersattning_prognos",
+    mening=ekonomimeningar.prognos_i_vard(
+        hamta("prognos_manad", **f.for_figur("prognos_manad")), k
+    ),
 )
 ekonomi = hamta("prognos_manad", **f.for_figur("prognos_manad"))
 diagram(
@@ -132,6 +153,7 @@ diagram(
     ekonomi,
     "prognos_manad",
     "ersattning_prognos_balans",
+    mening=ekonomimeningar.prognos_balans(ekonomi, k),
 )
 backtest = hamta("prognos_backtest", **f.for_figur("prognos_backtest"))
 mape = fmt_pct(backtest["mape"][0]) if backtest.height else "–"
@@ -141,6 +163,7 @@ diagram(
     backtest,
     "prognos_backtest",
     "ersattning_backtest",
+    mening=ekonomimeningar.backtest(backtest, k),
 )
 ekonomitest = hamta("prognos_ekonomi_backtest", **f.for_figur("prognos_ekonomi_backtest"))
 fel = (
@@ -155,6 +178,7 @@ diagram(
     ekonomitest,
     "prognos_ekonomi_backtest",
     "ersattning_ekonomitest",
+    mening=ekonomimeningar.ekonomi_backtest(ekonomitest, k),
 )
 st.caption(
     "Varje månad jämförs med den prognos som hade gjorts 12 månader före, med bara det som "
@@ -162,6 +186,9 @@ st.caption(
     "per åldersgrupp, lämnar vid 18 år med takten vid 18, senast vid 21 år och vid kända "
     "utflyttningsdatum; nya kommer i de senaste tre månadernas takt."
 )
+
+if presentation.aktiv():
+    st.stop()  # the scenario is set with widgets: not in the presentation
 
 st.markdown("### Scenario")
 st.caption(

@@ -14,7 +14,7 @@ from charts.text import md
 from queries.definitioner import definition
 from queries.export import PARAMETRAR, filnamn, filtertext, kommandorad
 from queries.skydd import figurskydd
-from ui import db, roller
+from ui import db, presentation, roller
 from ui.components import TOMT, nedladdning, skyddsregel, tabell
 from ui.figurer import hamta
 from ui.filters import aktuellt
@@ -23,6 +23,12 @@ FORHANDSVISNING = 200
 
 f = aktuellt()
 st.title("Export")
+if presentation.aktiv():
+    st.info(
+        "Export finns inte i presentationsläget: den är gjord av val och nedladdningar. "
+        "Avsluta presentationen för att exportera."
+    )
+    st.stop()
 st.markdown("Välj ett mått. Filtren i sidopanelen gäller; måttet använder de filter det har.")
 
 # rows about one person (birthdays with pseudonyms) are offered to analysts only

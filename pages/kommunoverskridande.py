@@ -11,13 +11,17 @@ import streamlit as st
 
 from charts import kommun as diagram_kommun
 from charts.text import md
+from report import figurmeningar, meningar
+from ui import presentation
 from ui.components import diagram, valda
 from ui.figurer import hamta
-from ui.filters import aktuellt
+from ui.filters import aktuellt, manadens_forsta
 from ui.format import fmt_antal, fmt_datum, skyddat, summa_dold
+from ui.nyckeltal import andel_rad
 from ui.referens import kommunnamn
 
 f = aktuellt()
+k = presentation.kontext(f)
 st.title("Kommunöverskridande")
 st.caption(f"Sett från {md(kommunnamn(f.kommun))} den {fmt_datum(f.datum)}.")
 
@@ -37,6 +41,16 @@ for ruta, rubrik, riktning, tabell_df in (
         rad |= {"antal_maskerad": True, "antal_samma_lan_maskerad": True}
     ruta.metric(rubrik, skyddat(rad, "antal", fmt_antal))
     ruta.caption(f"varav {skyddat(rad, 'antal_samma_lan', fmt_antal)} inom länet")
+# all living here on the reporting date and the share placed by others (as the overview)
+bor_har = andel_rad(f, manadens_forsta(f.datum))
+summor = {
+    riktning: meningar.varden(
+        summa.filter(pl.col("riktning") == riktning).row(0, named=True),
+        k.grans,
+        **meningar.riktning_dolda(delar),
+    )
+    for riktning, delar in (("placerade_hos_oss", hos_oss), ("vara_i_andra", i_andra))
+}
 
 # one scale for both directions, so that bars of the same length mean the same count
 xmax = diagram_kommun.gemensam_skala(hos_oss, i_andra)
@@ -51,6 +65,12 @@ with vanster:
         "kommunoverskridande",
         "kommun_hos_oss",
         klickbar=True,
+        mening=figurmeningar.kommun_hos_oss(
+            summor["placerade_hos_oss"],
+            hos_oss,
+            k,
+            meningar.varden(bor_har, k.grans) if bor_har else None,
+        ),
     )
 with hoger:
     klick_i_andra = diagram(
@@ -62,6 +82,7 @@ with hoger:
         "kommunoverskridande",
         "kommun_i_andra",
         klickbar=True,
+        mening=figurmeningar.kommun_i_andra(summor["vara_i_andra"], i_andra, k),
     )
 
 matris = hamta("kommunoverskridande_matris", **f.for_figur("kommunoverskridande_matris"))
@@ -82,6 +103,7 @@ diagram(
     matris,
     "kommunoverskridande_matris",
     "kommun_flode",
+    mening=figurmeningar.flode(matris, k),
 )
 
 andel = hamta("kommunoverskridande_andel", **f.for_figur("kommunoverskridande_andel"))
@@ -91,4 +113,5 @@ diagram(
     andel,
     "kommunoverskridande_andel",
     "kommun_andel",
+    mening=figurmeningar.andel(andel, k),
 )

@@ -9,17 +9,18 @@ from __future__ import annotations
 import streamlit as st
 
 from charts.text import md
+from ui import introduktion, presentation
 from ui.components import skyddsregel
 from ui.figurer import hamta
 from ui.filters import aktiva_listfilter, aktuellt, foljer
 from ui.format import STRECK, fmt_antal, fmt_datum, fmt_forandring, fmt_kr, fmt_manad, fmt_pct
 from ui.nyckeltal import agarens_namn, inte_tillganglig, lage, sammanfattning
 from ui.rapportknapp import rapportknapp
-from ui.referens import kommunnamn
 
 f = aktuellt()
 st.title("Översikt")
-st.caption(f"Läget {fmt_datum(f.datum)} sett från {md(kommunnamn(f.kommun))}.")
+st.markdown(introduktion.vad_det_ar())
+st.caption(introduktion.ordforklaring(f, presentation=presentation.aktiv()))
 nu = lage(f)
 egen = nu.egen_data(f.kommun)
 
@@ -27,6 +28,12 @@ egen = nu.egen_data(f.kommun)
 def pil(text: str) -> str:
     """st.metric points its arrow down only for an ASCII minus; ours is the typographic one."""
     return "-" + text[1:] if text.startswith("−") else text
+
+
+def lank(sida: str, etikett: str) -> None:
+    """A tile's link to its page; the presentation mode has the menu at the top instead."""
+    if not presentation.aktiv():
+        st.page_link(sida, label=etikett, icon=":material/arrow_forward:")
 
 
 def filtertext(figur: str) -> None:
@@ -50,7 +57,7 @@ with kol[0]:
     )
     st.caption(f"{nu.visa('mot_forra_aret', fmt_forandring)} mot ett år tidigare")
     filtertext("i_vard_nyckeltal")
-    st.page_link("pages/alder_och_kon.py", label="Ålder och kön", icon=":material/arrow_forward:")
+    lank("pages/alder_och_kon.py", "Ålder och kön")
 with kol[1]:
     st.metric(
         "Beläggning denna månad",
@@ -59,7 +66,7 @@ with kol[1]:
     )
     st.caption(f"Avtalade platser: {agarens_namn(nu)}." if egen else inte_tillganglig(nu, f))
     filtertext("belaggning_period")
-    st.page_link("pages/belaggning.py", label="Beläggning", icon=":material/arrow_forward:")
+    lank("pages/belaggning.py", "Beläggning")
 with kol[2]:
     st.metric(
         "Balans hittills i år",
@@ -78,7 +85,7 @@ with kol[2]:
     else:
         st.caption(inte_tillganglig(nu, f))
     filtertext("budgetbalans_hittills")
-    st.page_link("pages/ekonomi.py", label="Ekonomi", icon=":material/arrow_forward:")
+    lank("pages/ekonomi.py", "Ekonomi")
 with kol[3]:
     st.metric(
         "Placerade här av andra",
@@ -86,9 +93,7 @@ with kol[3]:
         help="Andel av dem i vård som bor i kommunen vars ansvariga kommun är en annan.",
     )
     filtertext("kommunoverskridande_andel")
-    st.page_link(
-        "pages/kommunoverskridande.py", label="Kommunöverskridande", icon=":material/arrow_forward:"
-    )
+    lank("pages/kommunoverskridande.py", "Kommunöverskridande")
 
 st.subheader("Sammanfattning")
 st.markdown(sammanfattning(nu, f))
@@ -98,6 +103,9 @@ if aktiva_listfilter(f):
     )
 
 skyddsregel()
+if presentation.aktiv():
+    st.caption(presentation.datadatum())
+    st.stop()  # the report button and the import details are for the normal view
 rapportknapp(f)
 
 st.subheader("Inläst data")
@@ -115,9 +123,7 @@ if omfang.height and omfang["forsta_datum"][0] is not None:
         f"Data från **{fmt_datum(o['forsta_datum'])}** till **{fmt_datum(o['sista_datum'])}**, "
         f"uttagsdatum **{fmt_datum(o['uttagsdatum'])}**{kalla}."
     )
-    st.page_link(
-        "pages/data.py", label="Importlogg och datakvalitet", icon=":material/arrow_forward:"
-    )
+    lank("pages/data.py", "Importlogg och datakvalitet")
 else:
     st.info(
         "Databasen innehåller ännu inga importerade data. Importera med `python -m ingest MAPP --db FIL`."

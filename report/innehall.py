@@ -105,8 +105,7 @@ class Hamtare:
         return df
 
     def varden(self, df: pl.DataFrame, **dolda: bool) -> Varden:
-        rad = df.row(0, named=True) if df.height else {}
-        return Varden({**rad, **{f"{k}_dold": v for k, v in dolda.items()}}, self.grans)
+        return meningar.rad_varden(df, self.grans, **dolda)
 
 
 def las(con: duckdb.DuckDBPyConnection, u: Urval) -> Innehall:
@@ -150,14 +149,7 @@ def _i_vard(h: Hamtare) -> Figur:
     filt = {"datum": u.datum, "kommun": u.kommun}
     nyckeltal = h.hamta("i_vard_nyckeltal", **filt)
     pyramid = h.hamta("alderspyramid", **filt)
-    # the pyramid's totals are the key figure's counts: hide them here when flagged there
-    dolda: dict[str, bool] = {}
-    if "antal_summa_maskerad" in pyramid.columns and pyramid.height:
-        dolda["antal_i_vard"] = bool(pyramid["antal_summa_maskerad"].any())
-        for kon in ("k", "m", "x"):
-            rader = pyramid.filter(pl.col("kon") == kon.upper())
-            dolda[f"antal_{kon}"] = bool(rader["antal_summa_over_alder_maskerad"].any())
-    v = h.varden(nyckeltal, **dolda)
+    v = h.varden(nyckeltal, **meningar.i_vard_dolda(pyramid))
     synliga = _synliga(pyramid, "antal")
     diagram = alderspyramid(synliga) if synliga.height else None
     if diagram is not None and not u.intern:
@@ -197,9 +189,18 @@ def _kommunoverskridande(h: Hamtare) -> Figur:
     varden = {}
     for riktning in ("placerade_hos_oss", "vara_i_andra"):
         delar = per_kommun_df.filter(pl.col("riktning") == riktning)
-        dold = "antal_summa_maskerad" in delar.columns and bool(delar["antal_summa_maskerad"].any())
-        varden[riktning] = h.varden(summa.filter(pl.col("riktning") == riktning), antal=dold)
+        dolda = meningar.riktning_dolda(delar)
+        varden[riktning] = h.varden(summa.filter(pl.col("riktning") == riktning), **dolda)
     hos_oss, andra = varden["placerade_hos_oss"], varden["vara_i_andra"]
+    # all living here on the reporting date, and the share placed by others: the stock of
+    # the month's first day to the reporting date is taken on the reporting date
+    andel_df = h.hamta(
+        "kommunoverskridande_andel",
+        fran=date(u.datum.year, u.datum.month, 1),
+        till=u.datum,
+        kommun=u.kommun,
+    ).filter(pl.col("riktning") == "placerade_hos_oss")
+    bor_har = Varden(andel_df.row(-1, named=True), h.grans) if andel_df.height else None
     synliga_alla = per_kommun_df.filter(pl.col("riktning") == "placerade_hos_oss")
     synliga = _synliga(synliga_alla, "antal")
     diagram = per_kommun(synliga, "") if synliga.height else None
@@ -216,7 +217,7 @@ def _kommunoverskridande(h: Hamtare) -> Figur:
     return Figur(
         "Kommunöverskridande placeringar",
         meningar.kommunoverskridande(
-            hos_oss, andra, u.datum, h.innehall.kommun_namn, h.innehall.lan
+            hos_oss, andra, u.datum, h.innehall.kommun_namn, h.innehall.lan, bor_har
         ),
         tabell,
         diagram,

@@ -1,14 +1,18 @@
-"""Values and generated Swedish sentences of the report, masked cells written as ``<5``.
+"""Values and generated Swedish sentences of the report and the presentation mode.
 
 A masked cell is null in the frame from ``queries.skydd.skydda``; here it becomes the text
-``<5`` (the threshold from ``maskgrans``), never a number, in tables and sentences alike.
+``<5`` in a table and ``färre än 5`` in a sentence (the threshold from ``maskgrans``), never
+a number. The PDF and the dashboard's presentation mode call the same functions, so paper
+and screen say the same thing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
+
+import polars as pl
 
 from charts.format import fmt_antal, fmt_kr, fmt_pct
 
@@ -33,7 +37,7 @@ def manad_text(manad: str) -> str:
 class Varden:
     """One row of a figure, read with its masking flags: masked cells read as ``<5``."""
 
-    def __init__(self, rad: dict[str, object], grans: int) -> None:
+    def __init__(self, rad: Mapping[str, object], grans: int) -> None:
         self.rad = rad
         self.grans = grans
 
@@ -43,9 +47,14 @@ class Varden:
         return any(bool(self.rad.get(f)) for f in flaggor)
 
     def text(self, kolumn: str, fmt: Format = fmt_antal) -> str:
+        """The cell for a table: ``<5`` when masked."""
         if self.dold(kolumn):
             return f"<{self.grans}"
         return fmt(self._tal(kolumn))
+
+    def ord(self, kolumn: str) -> str:
+        """A count for a sentence: ``färre än 5`` when masked."""
+        return f"färre än {self.grans}" if self.dold(kolumn) else fmt_antal(self._tal(kolumn))
 
     def tal(self, kolumn: str) -> float | None:
         """The value for arithmetic in a sentence; None when masked or missing."""
@@ -57,6 +66,16 @@ class Varden:
         return float(varde) if isinstance(varde, int | float | Decimal) else None
 
 
+def varden(rad: Mapping[str, object], grans: int, **dolda: bool) -> Varden:
+    """A figure's row for a sentence, with the totals another figure says to hide."""
+    return Varden({**rad, **{f"{k}_dold": v for k, v in dolda.items()}}, grans)
+
+
+def rad_varden(df: pl.DataFrame, grans: int, **dolda: bool) -> Varden:
+    """The first row of a one-row figure (nothing when empty), as `varden`."""
+    return varden(df.row(0, named=True) if df.height else {}, grans, **dolda)
+
+
 def andel(del_: float | None, helhet: float | None) -> str:
     """` (36 %)` when both counts are visible and the whole is not zero, else nothing."""
     if del_ is None or not helhet:
@@ -64,34 +83,107 @@ def andel(del_: float | None, helhet: float | None) -> str:
     return f" ({fmt_pct(del_ / helhet, 0)})"
 
 
+def i_vard_dolda(pyramid: pl.DataFrame) -> dict[str, bool]:
+    """The key figure's counts that the age pyramid's totals say must be hidden.
+
+    The pyramid's totals are the key figure's counts (all, by sex): a total the pyramid
+    hides is hidden in the sentence too.
+    """
+    dolda: dict[str, bool] = {}
+    if "antal_summa_maskerad" in pyramid.columns and pyramid.height:
+        dolda["antal_i_vard"] = bool(pyramid["antal_summa_maskerad"].any())
+        for kon in ("k", "m", "x"):
+            rader = pyramid.filter(pl.col("kon") == kon.upper())
+            dolda[f"antal_{kon}"] = bool(rader["antal_summa_over_alder_maskerad"].any())
+    return dolda
+
+
+def riktning_dolda(delar: pl.DataFrame) -> dict[str, bool]:
+    """The direction's totals that its per-municipality rows say must be hidden.
+
+    One masked municipality the rows could not pair gives its count away through the
+    total, and through the within-county part of it: both are hidden then (as the tiles do).
+    """
+    dold = "antal_summa_maskerad" in delar.columns and bool(delar["antal_summa_maskerad"].any())
+    return {"antal": dold, "antal_samma_lan": dold}
+
+
 def i_vard(v: Varden, dag: date, kommun: str) -> str:
     """Figure 1: persons in care on the reporting date, by sex, against a year earlier."""
     mening = (
-        f"Den {datum_text(dag)} var {v.text('antal_i_vard')} ensamkommande barn och unga i "
-        f"vård med {kommun} som ansvarig kommun: {v.text('antal_k')} flickor och "
-        f"{v.text('antal_m')} pojkar"
+        f"Den {datum_text(dag)} var {v.ord('antal_i_vard')} ensamkommande barn och unga i "
+        f"vård med {kommun} som ansvarig kommun: {v.ord('antal_k')} flickor och "
+        f"{v.ord('antal_m')} pojkar"
     )
     if v.dold("antal_x") or v.tal("antal_x"):
-        mening += f", {v.text('antal_x')} med okänt kön"
+        mening += f", {v.ord('antal_x')} med okänt kön"
     mening += "."
     if v.dold("antal_ar_fore") or v.rad.get("antal_ar_fore") is not None:
-        mening += f" Ett år tidigare var de {v.text('antal_ar_fore')}."
+        mening += f" Ett år tidigare var de {v.ord('antal_ar_fore')}."
     return mening
 
 
-def kommunoverskridande(hos_oss: Varden, andra: Varden, dag: date, kommun: str, lan: str) -> str:
+def kommunoverskridande(
+    hos_oss: Varden, andra: Varden, dag: date, kommun: str, lan: str, bor_har: Varden | None = None
+) -> str:
     """Figure 2: placed here by other municipalities, and ours living elsewhere."""
-    return (
-        f"Den {datum_text(dag)} bodde {hos_oss.text('antal')} barn och unga i {kommun} som var "
-        f"anvisade till en annan kommun, {hos_oss.text('antal_samma_lan')} av dessa från {lan}"
-        f"{andel(hos_oss.tal('antal_samma_lan'), hos_oss.tal('antal'))}. "
-        f"{andra.text('antal')} som {kommun} ansvarar för bodde i en annan kommun, "
-        f"{andra.text('antal_samma_lan')} av dem i {lan}."
+    forsta = placerade_hos_oss(hos_oss, dag, kommun, lan, bor_har)
+    return f"{forsta} {vara_i_andra(andra, kommun, lan)}"
+
+
+def placerade_hos_oss(
+    v: Varden, dag: date, kommun: str, lan: str, bor_har: Varden | None = None
+) -> str:
+    """Figure 2, first half: living here, another municipality responsible.
+
+    ``v`` is the direction's row of ``kommunoverskridande_summa``; ``bor_har`` the
+    ``placerade_hos_oss`` row of ``kommunoverskridande_andel`` on the same day (all living
+    here, and the share), which leads the sentence when given.
+    """
+    if bor_har is None:
+        return (
+            f"Den {datum_text(dag)} bodde {v.ord('antal')} barn och unga i {kommun} som var "
+            f"anvisade till en annan kommun, {v.ord('antal_samma_lan')} av dessa från {lan}"
+            f"{andel(v.tal('antal_samma_lan'), v.tal('antal'))}."
+        )
+    bor = f"Den {datum_text(dag)} bodde {bor_har.ord('totalt')} ensamkommande barn och unga i {kommun}."
+    # hidden when either figure hides it: the per-municipality rows may hide the total
+    dold = v.dold("antal") or bor_har.dold("antal")
+    if not dold and v.tal("antal") == 0:
+        return f"{bor} Ingen av dem var anvisad till en annan kommun."
+    antal = f"färre än {v.grans}" if dold else v.ord("antal")
+    procent = (
+        "" if dold or bor_har.tal("andel") is None else f" ({fmt_pct(bor_har.tal('andel'), 0)})"
     )
+    return (
+        f"{bor} {stor_forsta(antal)} av dem{procent} var anvisade till en annan kommun, "
+        f"{v.ord('antal_samma_lan')} av dessa från {lan}."
+    )
+
+
+def vara_i_andra(v: Varden, kommun: str, lan: str) -> str:
+    """Figure 2, second half: ours, living in another municipality."""
+    if v.tal("antal") == 0:
+        return f"Ingen som {kommun} ansvarar för bodde i en annan kommun."
+    return (
+        f"{stor_forsta(v.ord('antal'))} som {kommun} ansvarar för bodde i en annan kommun, "
+        f"{v.ord('antal_samma_lan')} av dem i {lan}."
+    )
+
+
+def stor_forsta(text: str) -> str:
+    """`färre än 5` → `Färre än 5` at the start of a sentence."""
+    return text[:1].upper() + text[1:]
 
 
 def belaggning(v: Varden, fran: date, till: date) -> str:
     """Figure 3: occupancy of contracted places and what the vacant places cost."""
+    if v.dold("belaggning"):
+        # occupancy follows the care-days: too few children to say how full the places were
+        return (
+            f"Från {datum_text(fran)} till {datum_text(till)} var så få barn och unga placerade "
+            "på de avtalade platserna att beläggningen inte redovisas."
+        )
     return (
         f"Från {datum_text(fran)} till {datum_text(till)} var beläggningen "
         f"{v.text('belaggning', fmt_pct)} av de avtalade platsdygnen: "
@@ -100,7 +192,14 @@ def belaggning(v: Varden, fran: date, till: date) -> str:
     )
 
 
-def ekonomi(v: Varden) -> str:
+PROGNOS = {
+    "budget": ("prognos_budget_balans", "Utfallet hittills och budgeten för årets återstående"),
+    "takt": ("prognos_takt_balans", "Utfallet hittills i samma takt för årets återstående"),
+}
+"""Forecast method -> its column and how the sentence names it."""
+
+
+def ekonomi(v: Varden, metod: str = "budget") -> str:
     """Figure 4: the balance so far this year against the budget, and the forecast."""
     if not v.rad.get("antal_manader"):
         return "Det finns ännu inget ekonomiskt utfall för rapportdatumets år."
@@ -110,8 +209,8 @@ def ekonomi(v: Varden) -> str:
         f"Från {manad_text(str(v.rad['fran_manad']))} till och med "
         f"{manad_text(str(v.rad['till_manad']))} var balansen (intäkt − kostnad) "
         f"{v.text('ack_balans', fmt_kr)}, {fmt_kr(abs(avvikelse))} {riktning} än budget. "
-        f"Utfallet hittills och budgeten för årets återstående månader ger en helårsprognos på "
-        f"{v.text('prognos_budget_balans', fmt_kr)}."
+        f"{PROGNOS[metod][1]} månader ger en helårsprognos på "
+        f"{v.text(PROGNOS[metod][0], fmt_kr)}."
     )
 
 

@@ -20,7 +20,7 @@ from charts.text import md
 from queries.definitioner import definition, definition_text
 from queries.export import filnamn, om_datan, to_csv_excel, to_xlsx
 from queries.skydd import regeltext
-from ui import roller
+from ui import presentation, roller
 from ui.figurer import Parameter, besked, hamta, importerade_tabeller
 from ui.filters import aktuellt, uppraknat
 from ui.granskning import loggad
@@ -53,6 +53,7 @@ def diagram(
     *,
     klickbar: bool = False,
     params: Mapping[str, Parameter] | None = None,
+    mening: str | None = None,
 ) -> list[dict[str, Any]]:
     """A titled chart with tabs for its table and definition, and download buttons.
 
@@ -62,7 +63,14 @@ def diagram(
     with (see `nedladdning`). `titel` may contain values from the data: it is escaped.
     The chart itself carries the title, the period and the demo label, and its toolbar saves
     a PNG named after `nyckel` and the period (`charts.bild`).
+    `mening` is the chart's generated sentence (`report.meningar` and its siblings): in the
+    presentation mode it is the chart's heading, and nothing but the chart is drawn.
     """
+    if presentation.aktiv():
+        # the committee's view: the sentence as heading, the chart, no tabs, buttons or clicks
+        valda_params = aktuellt().for_figur(figur) if params is None else params
+        presentation.diagram(mening, titel, fig, figur, nyckel, valda_params)
+        return []
     st.markdown(f"#### {md(titel)}")
     meddelande = besked(figur)
     if meddelande:
@@ -108,6 +116,8 @@ def skyddsregel() -> None:
 def tabell(df: pl.DataFrame) -> None:
     """The figure as a readable table (numbers numeric, formatted by column configuration),
     or a plain message when it is empty."""
+    if presentation.aktiv():
+        return  # a table with its toolbar is a widget: not on the projector
     if df.is_empty():
         st.info(TOMT)
     else:
@@ -124,6 +134,8 @@ def nedladdning(
     when the user clicks (Streamlit runs the callables then), never on a rerun; each click
     is recorded in the audit log (`ui.granskning`).
     """
+    if presentation.aktiv():
+        return
     if params is None:
         params = aktuellt().for_figur(figur)
     fig = queries.figure(figur)

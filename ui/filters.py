@@ -43,6 +43,17 @@ LISTOR: dict[str, dict[str, str]] = {
 LISTFILTER = ("vistelsekommun", "boendeform", "regi", "aldersgrupp", "kon", "verksamhet")
 RUBRIK = {falt: PARAMETRAR[falt] for falt in LISTFILTER}
 DATUM = {falt: PARAMETRAR[falt] for falt in ("fran", "till", "datum")}
+HJALP = {
+    "vistelsekommun": "Visa bara barn och unga som bor i de valda kommunerna. Tomt: alla.",
+    "boendeform": "Visa bara placeringar i de valda boendeformerna (HVB, stödboende, "
+    "familjehem …). Tomt: alla.",
+    "regi": "Visa bara boenden i egen eller i annan regi. Tomt: alla.",
+    "aldersgrupp": "Visa bara de valda åldersgrupperna, räknat på rapportdatumet eller "
+    "månaden. Tomt: alla.",
+    "kon": "Visa bara de valda könen. Tomt: alla.",
+    "verksamhet": "Ekonomin för de valda verksamheterna i huvudboken. Tomt: alla.",
+}
+"""The list filters' help texts (the `?` beside each field)."""
 FORSTA_DAG = date(2000, 1, 1)
 SISTA_DAG = date(2099, 12, 31)
 """The range of the date pickers; a date outside it in a link is ignored."""
@@ -121,9 +132,13 @@ def manadens_forsta(dag: date, manader_tillbaka: int = 0) -> date:
 
 
 @contextmanager
-def sidopanel() -> Iterator[Filter]:
-    """Draw the filter sidebar; inside the block `aktuellt()` gives the chosen filters."""
-    token = _denna_korning.set(sidofalt())
+def sidopanel(givna: Filter | None = None) -> Iterator[Filter]:
+    """Draw the filter sidebar; inside the block `aktuellt()` gives the chosen filters.
+
+    With `givna` (the presentation mode's filters, read from the link by
+    `ui.presentation.filter_ur_lanken`) nothing is drawn.
+    """
+    token = _denna_korning.set(sidofalt() if givna is None else givna)
     try:
         yield _denna_korning.get()  # type: ignore[misc]
     finally:
@@ -133,7 +148,7 @@ def sidopanel() -> Iterator[Filter]:
 def sidofalt() -> Filter:
     """Draw the filter sidebar and return the chosen filters; the URL follows them."""
     standard = standardvarden()
-    alternativ = _alternativ()
+    alternativ = tillatna_koder()
     _fran_url(standard, alternativ)
     with st.sidebar:
         st.markdown("### Filter")
@@ -152,7 +167,7 @@ def sidofalt() -> Filter:
     return valt
 
 
-def _alternativ() -> dict[str, list[str]]:
+def tillatna_koder() -> dict[str, list[str]]:
     """The allowed codes of every list filter."""
     alternativ: dict[str, list[str]] = {"vistelsekommun": list(referens.KOMMUNER)}
     alternativ |= {falt: list(koder) for falt, koder in LISTOR.items()}
@@ -190,7 +205,8 @@ def _datumfalt(standard: dict[str, Any]) -> None:
         "fran": "Periodens första dag, för diagram per månad. Format ÅÅÅÅ-MM-DD.",
         "till": "Periodens sista dag (räknas med). Format ÅÅÅÅ-MM-DD.",
         "datum": (
-            "Dagen som ögonblicksbilder (i vård nu, ålder, kommunöverskridande) avser. "
+            "Dagen som lägesbilden avser: hur många som är i vård, deras ålder och var de "
+            "bor räknas på den dagen. "
             f"Data finns till och med uttagsdatumet {fmt_datum(standard['uttagsdatum'])}: "
             "efter det räknas ingen som i vård, eftersom exporten inte visar vilka "
             "placeringar som fortsätter. Format ÅÅÅÅ-MM-DD."
@@ -217,6 +233,7 @@ def _listfalt(alternativ: dict[str, list[str]]) -> None:
             key=falt,
             placeholder="Alla",
             format_func=_visningsnamn(falt),
+            help=HJALP[falt],
         )
 
 

@@ -27,12 +27,17 @@ BARA_ANALYTIKER = frozenset({"pages/importera.py"})
 """Pages that other roles do not see in the menu (the page itself refuses them too)."""
 
 
-def sidor(roll: str = "namnd") -> list[st.Page]:
+INTE_I_PRESENTATION = frozenset({"pages/export.py", "pages/importera.py"})
+"""Pages that are nothing but widgets: left out of the presentation mode's menu."""
+
+
+def sidor(roll: str = "namnd", *, presentation: bool = False) -> list[st.Page]:
     """The pages `roll` may use, as `st.Page` objects, the first one the default."""
     return [
         st.Page(fil, title=titel, icon=ikon, default=True)
         if not stig
         else st.Page(fil, title=titel, icon=ikon, url_path=stig)
         for fil, titel, ikon, stig in SIDOR
-        if roll == "analytiker" or fil not in BARA_ANALYTIKER
+        if (roll == "analytiker" or fil not in BARA_ANALYTIKER)
+        and not (presentation and fil in INTE_I_PRESENTATION)
     ]

@@ -74,7 +74,7 @@ def lage(f: Filter) -> Lage:
     ar = _rad("budgetbalans_hittills", **f.for_figur("budgetbalans_hittills"))
     omfang = _rad("dataomfang")
     finns = importerade_tabeller()
-    andel = _andel_rad(f, manad)
+    andel = andel_rad(f, manad)
     maskerade = {
         falt
         for falt, (rad, kolumn) in {
@@ -101,7 +101,7 @@ def lage(f: Filter) -> Lage:
     )
 
 
-def _andel_rad(f: Filter, manad: date) -> dict[str, Any]:
+def andel_rad(f: Filter, manad: date) -> dict[str, Any]:
     """The share's row on the reporting date: the last stock date of the month so far."""
     andel = hamta(
         "kommunoverskridande_andel",

@@ -27,6 +27,13 @@ _SVENSK_ORDNING = str.maketrans("åäöé", "{|}e")
 KOMMUNER: dict[str, str] = _las()
 """kommunkod -> name, sorted by name."""
 
+LAN: dict[str, str] = dict(
+    pl.read_csv(_FIL, schema_overrides={"kommunkod": pl.String})
+    .select("kommunkod", "lan")
+    .iter_rows()
+)
+"""kommunkod -> its county (`Stockholms län`), for the generated sentences."""
+
 FORSTA_KOMMUN = next(iter(KOMMUNER))
 
 

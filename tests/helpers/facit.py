@@ -55,6 +55,12 @@ def placerade_hos_oss(db: Path, d: date, kommun: str, inom_lanet: bool | None = 
     return int(_en(db, sql, {"d": d, "k": kommun, "inom": inom_lanet}))
 
 
+def bor_i(db: Path, d: date, kommun: str) -> int:
+    """Persons in care on d living in `kommun`, whoever is responsible for them."""
+    sql = f"select count(distinct person_id) from ({I_VARD}) where bor = $k"  # noqa: S608
+    return int(_en(db, sql, {"d": d, "k": kommun}))
+
+
 def lediga_platsdygn(db: Path, fran: date, till: date) -> int:
     """Sum over units and days of max(contracted places − persons placed there, 0)."""
     sql = """

@@ -137,10 +137,11 @@ def test_internal_version_has_the_hand_computed_figures(intern: Path) -> None:
     assert "En månad tidigare 3 Ett år tidigare 1" in text
     # living in Nacka, Stockholm responsible: P4 (same län: 1, 100 %);
     # Nacka's living elsewhere: P3 in Göteborg (other län: 0 in the same län)
+    # living in Nacka on D: P1, P2, P4 (U1) = 3, of whom P4 is Stockholm's: 1/3 = 33 %
     assert (
-        "Den 15 mars 2024 bodde 1 barn och unga i Nacka som var anvisade till en annan kommun, "
-        "1 av dessa från Stockholms län (100 %). 1 som Nacka ansvarar för bodde i en annan kommun, "
-        "0 av dem i Stockholms län." in text
+        "Den 15 mars 2024 bodde 3 ensamkommande barn och unga i Nacka. 1 av dem (33 %) var "
+        "anvisade till en annan kommun, 1 av dessa från Stockholms län. 1 som Nacka ansvarar "
+        "för bodde i en annan kommun, 0 av dem i Stockholms län." in text
     )
 
 
@@ -161,9 +162,12 @@ def test_cover_names_municipality_period_dates_and_filters(maskerad: Path) -> No
 
 def test_masked_version_shows_no_count_from_1_to_4(maskerad: Path) -> None:
     text = en_rad("\n".join(sidor(maskerad)))
-    assert "var <5 ensamkommande barn och unga i vård med Nacka som ansvarig kommun" in text
+    assert "var färre än 5 ensamkommande barn och unga i vård med Nacka som ansvarig kommun" in text
     assert "I vård på rapportdatumet <5 varav flickor <5 varav pojkar <5" in text
-    assert "bodde <5 barn och unga i Nacka som var anvisade till en annan kommun" in text
+    assert (
+        "bodde färre än 5 ensamkommande barn och unga i Nacka. Färre än 5 av dem var anvisade "
+        "till en annan kommun" in text
+    )
     # what may carry a digit 1..4 and is no count: the rule's own "1 till 4", dates,
     # figure/table/section/page numbers, the content code and amounts in kronor
     rest = text.replace(en_rad(skydd.regeltext()), "")
@@ -245,6 +249,6 @@ def test_another_municipality_gets_no_owner_figures(db: Path, tmp_path: Path) ->
     assert "Ingår inte beläggning, ekonomi och statlig ersättning" in sid[0]
     assert "dataägarens (0182)" in sid[0]
     # Stockholm is responsible for P4 only: 1 person, masked
-    assert "var <5 ensamkommande barn och unga i vård med Stockholm som ansvarig" in sid[1]
+    assert "var färre än 5 ensamkommande barn och unga i vård med Stockholm som ansvarig" in sid[1]
     # cover, persons in care, cross-municipal
     assert info(pdf)["Pages"] == "3"
