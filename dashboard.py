@@ -13,7 +13,7 @@ from datetime import datetime
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-from ui import db, figurer, filters, roller
+from ui import db, figurer, filters, roller, tillganglighet
 from ui.figurer import hamta
 from ui.navigering import sidor
 
@@ -78,6 +78,7 @@ OVANTAT_FEL = (
 def visa_sidan(sida: StreamlitPage) -> None:
     """Run the chosen page on one pinned database snapshot; never show a traceback."""
     try:
+        tillganglighet.infoga()
         if not databasen_finns():
             return
         figurer.ny_korning()

@@ -105,4 +105,5 @@ diagram(
     per_enhet,
     "belaggning_enhet",
     "belaggning_karta",
+    tabell_pa_smal_skarm=True,
 )

@@ -24,6 +24,7 @@ from ui.figurer import Parameter, besked, hamta, importerade_tabeller
 from ui.filters import aktuellt, uppraknat
 from ui.granskning import loggad
 from ui.tabell import kolumnkonfig, tabellvy
+from ui.tillganglighet import bara_bred_skarm, bara_smal_skarm
 
 PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 TOMT = "Inga data matchar valda filter. Vidga perioden eller ta bort något filter i sidopanelen."
@@ -53,6 +54,7 @@ def diagram(
     *,
     klickbar: bool = False,
     params: Mapping[str, Parameter] | None = None,
+    tabell_pa_smal_skarm: bool = False,
 ) -> list[dict[str, Any]]:
     """A titled chart with tabs for its table and definition, and download buttons.
 
@@ -60,6 +62,8 @@ def diagram(
     table shows and the buttons download. With `klickbar` the clicked points are returned,
     so the page can filter its other charts. `params` are the parameters `df` was fetched
     with (see `nedladdning`). `titel` may contain values from the data: it is escaped.
+    With `tabell_pa_smal_skarm` a phone shows the table in place of the chart (a heat map's
+    cells cannot be read at 390 px; `ui.tillganglighet`).
     """
     st.markdown(f"#### {md(titel)}")
     meddelande = besked(figur)
@@ -69,14 +73,19 @@ def diagram(
         skyddsregel()
         return []
     flik_diagram, flik_tabell, flik_definition = st.tabs(["Diagram", "Tabell", "Definition"])
-    with flik_diagram:
+    with flik_diagram, bara_bred_skarm(nyckel, tabell_pa_smal_skarm):
         svar = st.plotly_chart(
             fig,
             key=nyckel,
             config=PLOTLY_CONFIG,
             on_select="rerun" if klickbar else "ignore",
             selection_mode="points",
+            alt=alttext(titel),
         )
+    if tabell_pa_smal_skarm:
+        with flik_diagram, bara_smal_skarm(nyckel):
+            st.caption("Diagrammet är för tätt för en smal skärm; här är dess tabell.")
+            tabell(df)
     with flik_tabell:
         tabell(df)
     with flik_definition:
@@ -86,6 +95,12 @@ def diagram(
     # with on_select="rerun" Streamlit returns the selection state, else a DeltaGenerator
     valt = svar.get("selection") if klickbar and isinstance(svar, dict) else None
     return list(valt["points"]) if valt else []
+
+
+def alttext(titel: str) -> str:
+    """The chart's accessible name: its title (which names the period) and where its
+    numbers are as text."""
+    return f"Diagram: {titel}. Siffrorna finns som tabell under fliken Tabell."
 
 
 def skyddsregel() -> None:
