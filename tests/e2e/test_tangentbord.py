@@ -90,4 +90,4 @@ def test_filter_och_sidbyte_med_bara_tangentbordet(server: str, sida: Page) -> N
     utan_ring = [
         f"{s['text']} ({s['stil']} {s['bredd']} px {s['farg']})" for s in vag if not synlig_fokus(s)
     ]
-    assert utan_ring == []
+    assert utan_ring == [], "\n".join(utan_ring)
