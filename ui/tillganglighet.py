@@ -4,9 +4,9 @@ Colours are the theme's (`.streamlit/config.toml`); what no theme option reaches
 injected once per run by `dashboard.py` (docs/tillganglighet.md says why each rule exists):
 
 - a focus ring on every focused control, 3 px in the primary colour (contrast ≥ 3:1 on the
-  page and the sidebar), where Streamlit's own is a faint border or nothing;
+  page and the sidebar), where Streamlit draws no outline at all;
 - a visible "Filter" on the button that opens the collapsed sidebar (on a phone the sidebar
-  starts collapsed and Streamlit's button is an unlabelled arrow icon);
+  starts collapsed and Streamlit's button is an arrow icon named "Expand sidebar");
 - on a narrow screen a chart marked `BRED`/`SMAL` by `ui.components.diagram` swaps for its
   table (a heat map's cells cannot be read at 390 px);
 - the page's language (`<html lang="sv">`, WCAG 3.1.1) and Swedish names for the sidebar
@@ -25,7 +25,7 @@ import streamlit as st
 SMAL_SKARM = 640
 """Widest screen (CSS px) treated as a phone: below Streamlit's own sidebar breakpoint."""
 FOKUSFARG = "#0072B2"
-"""The focus ring's colour (the theme's primary colour): 5.0:1 on white, 4.7:1 on the sidebar."""
+"""The focus ring's colour (the theme's primary colour): 5.2:1 on white, 4.9:1 on the sidebar."""
 BRED = "bara-bred-skarm"
 SMAL = "bara-smal-skarm"
 """Suffixes of container keys shown only on wide / only on narrow screens."""
