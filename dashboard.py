@@ -13,7 +13,7 @@ from datetime import datetime
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-from ui import db, figurer, filters, presentation, roller
+from ui import db, figurer, filters, presentation, roller, tillganglighet
 from ui.figurer import hamta
 from ui.navigering import sidor
 from ui.sidstil import sidstil
@@ -80,6 +80,7 @@ def visa_sidan(sida: StreamlitPage) -> None:
     """Run the chosen page on one pinned database snapshot; never show a traceback."""
     sidstil()
     try:
+        tillganglighet.infoga()
         if not databasen_finns():
             return
         figurer.ny_korning()

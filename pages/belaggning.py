@@ -112,4 +112,5 @@ diagram(
     "belaggning_enhet",
     "belaggning_karta",
     mening=ekonomimeningar.varmekarta(per_enhet, k),
+    tabell_pa_smal_skarm=True,
 )

@@ -67,7 +67,9 @@ with st.expander("Definition och kommandorad"):
     st.markdown("Samma CSV-fil från kommandoraden (i projektets mapp):")
     fil = filnamn(namn, params, "csv")
     rad = kommandorad(namn, params, str(db.databas_sokvag()), format="csv-excel", out=fil)
-    st.code(rad, language="sh")
+    # plain text, wrapped: the shell highlighting's colours fail WCAG contrast, and a
+    # horizontally scrolling block cannot be scrolled by keyboard
+    st.code(rad, language=None, wrap_lines=True)
     st.caption(
         "`--format xlsx` ger Excel-filen med bladet Om datan; `--format csv` ger måttets egna "
         "kolumnnamn med punkt som decimaltecken, för skript (skyddad mot formler i Excel); "

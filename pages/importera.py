@@ -18,6 +18,7 @@ import streamlit as st
 
 from ingest import ImportRefused, ImportResult, Problem, run_import, validera
 from ui.db import databas_sokvag
+from ui.filters import DATUMFORMAT, datumetikett
 from ui.format import fmt_antal
 from ui.granskning import logga
 from ui.roller import aktuell_roll, anvandare
@@ -121,9 +122,9 @@ uppladdat = st.file_uploader(
     "Exportens filer eller en zip-fil", accept_multiple_files=True, key="import_filer"
 )
 uttag = st.date_input(
-    "Uttagsdatum (valfritt)",
+    datumetikett("Uttagsdatum, valfritt"),
     value=None,
-    format="YYYY-MM-DD",
+    format=DATUMFORMAT,
     key="import_uttagsdatum",
     help="Dagen då exporten togs ut. Utan datum gäller dagens datum.",
 )

@@ -25,6 +25,7 @@ from ui.figurer import Parameter, besked, hamta, importerade_tabeller
 from ui.filters import aktuellt, uppraknat
 from ui.granskning import loggad
 from ui.tabell import kolumnkonfig, tabellvy
+from ui.tillganglighet import bara_bred_skarm, bara_smal_skarm
 
 TOMT = "Inga data matchar valda filter. Vidga perioden eller ta bort något filter i sidopanelen."
 IMPORTERA_IGEN = (
@@ -54,6 +55,7 @@ def diagram(
     klickbar: bool = False,
     params: Mapping[str, Parameter] | None = None,
     mening: str | None = None,
+    tabell_pa_smal_skarm: bool = False,
 ) -> list[dict[str, Any]]:
     """A titled chart with tabs for its table and definition, and download buttons.
 
@@ -65,6 +67,8 @@ def diagram(
     a PNG named after `nyckel` and the period (`charts.bild`).
     `mening` is the chart's generated sentence (`report.meningar` and its siblings): in the
     presentation mode it is the chart's heading, and nothing but the chart is drawn.
+    With `tabell_pa_smal_skarm` a phone shows the table in place of the chart (a heat map's
+    cells cannot be read at 390 px; `ui.tillganglighet`).
     """
     if presentation.aktiv():
         # the committee's view: the sentence as heading, the chart, no tabs, buttons or clicks
@@ -82,14 +86,19 @@ def diagram(
         params = aktuellt().for_figur(figur)
     bild.bildrubrik(fig, titel, period=bild.periodtext(params), demo=ar_demo())
     flik_diagram, flik_tabell, flik_definition = st.tabs(["Diagram", "Tabell", "Definition"])
-    with flik_diagram:
+    with flik_diagram, bara_bred_skarm(nyckel, tabell_pa_smal_skarm):
         svar = st.plotly_chart(
             fig,
             key=nyckel,
             config=bild.plotly_konfig(bild.bildnamn(nyckel, params)),
             on_select="rerun" if klickbar else "ignore",
             selection_mode="points",
+            alt=alttext(titel),
         )
+    if tabell_pa_smal_skarm:
+        with flik_diagram, bara_smal_skarm(nyckel):
+            st.caption("Diagrammet är för tätt för en smal skärm; här är dess tabell.")
+            tabell(df)
     with flik_tabell:
         tabell(df)
     with flik_definition:
@@ -105,6 +114,12 @@ def ar_demo() -> bool:
     """Whether the database is the demo (its latest import says so)."""
     omfang = hamta("dataomfang")
     return bool(omfang.height and omfang["demo"][0])
+
+
+def alttext(titel: str) -> str:
+    """The chart's accessible name: its title (which names the period) and where its
+    numbers are as text."""
+    return f"Diagram: {titel}. Siffrorna finns som tabell under fliken Tabell."
 
 
 def skyddsregel() -> None:

@@ -58,6 +58,13 @@ FORSTA_DAG = date(2000, 1, 1)
 SISTA_DAG = date(2099, 12, 31)
 """The range of the date pickers; a date outside it in a link is ignored."""
 DATUMFORMAT = "YYYY-MM-DD"
+DATUMTIPS = "ÅÅÅÅ-MM-DD"
+"""The format hint every date field shows in its label, in Swedish."""
+
+
+def datumetikett(text: str) -> str:
+    """A date field's label with its visible format hint: `Från (ÅÅÅÅ-MM-DD)`."""
+    return f"{text} ({DATUMTIPS})"
 
 
 class OkandParameter(ValueError):
@@ -202,19 +209,19 @@ def _till_url(valt: Filter) -> None:
 
 def _datumfalt(standard: dict[str, Any]) -> None:
     hjalp = {
-        "fran": "Periodens första dag, för diagram per månad. Format ÅÅÅÅ-MM-DD.",
-        "till": "Periodens sista dag (räknas med). Format ÅÅÅÅ-MM-DD.",
+        "fran": "Periodens första dag, för diagram per månad.",
+        "till": "Periodens sista dag (räknas med).",
         "datum": (
             "Dagen som lägesbilden avser: hur många som är i vård, deras ålder och var de "
             "bor räknas på den dagen. "
             f"Data finns till och med uttagsdatumet {fmt_datum(standard['uttagsdatum'])}: "
             "efter det räknas ingen som i vård, eftersom exporten inte visar vilka "
-            "placeringar som fortsätter. Format ÅÅÅÅ-MM-DD."
+            "placeringar som fortsätter."
         ),
     }
     for falt, etikett in DATUM.items():
         st.date_input(
-            etikett,
+            datumetikett(etikett),
             value=standard[falt],
             key=falt,
             bind="query-params",
@@ -255,7 +262,7 @@ def _valt(standard: dict[str, Any]) -> Filter:
     if tomma:
         st.info(
             f"{uppraknat(tomma)} saknar datum; standardvärdet används tills ett datum "
-            f"anges ({DATUMFORMAT.replace('YYYY', 'ÅÅÅÅ')}).",
+            f"anges ({DATUMTIPS}).",
             icon=":material/event:",
         )
     fran, till, dag = (v if isinstance(v, date) else standard[k] for k, v in datum.items())

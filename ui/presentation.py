@@ -20,6 +20,7 @@ from datetime import date
 import plotly.graph_objects as go
 import streamlit as st
 
+from charts.bild import bildnamn, plotly_konfig
 from charts.text import md
 from queries.export import PARAMETRAR, filtertext
 from queries.skydd import maskgrans, regeltext
@@ -177,7 +178,9 @@ def diagram(
         st.info(meddelande, icon=":material/shield:")
     else:
         stor = go.Figure(fig).update_layout(font_size=TYPSNITT_PLOTLY)
-        st.plotly_chart(stor, key=nyckel, config={"displayModeBar": False})
+        konfig = {**plotly_konfig(bildnamn(nyckel, params)), "displayModeBar": False}
+        # the sentence is the chart's text alternative on the projector
+        st.plotly_chart(stor, key=nyckel, config=konfig, alt=f"Diagram: {titel}. {mening}")
     st.caption(bildtext(titel, params))
 
 

@@ -15,6 +15,7 @@ import streamlit as st
 from charts.ersattning import KATEGORI
 from charts.etiketter import BOENDEFORM
 from queries import scenario_lank
+from ui.filters import DATUMFORMAT, datumetikett
 
 # widget key = URL key, with the defaults the PDF report reads links with
 FALT = scenario_lank.FALT
@@ -63,7 +64,7 @@ def valj() -> dict[str, str | None]:
     flytt, pris, regel, platser = st.columns(4)
     with flytt:
         st.number_input("Flytta antal ungdomar", 0, 500, step=1, key="s_antal")
-        st.date_input("från och med", key="s_fran", format="YYYY-MM-DD")
+        st.date_input(datumetikett("från och med"), key="s_fran", format=DATUMFORMAT)
         _form("från boendeform", "s_fran_form")
         _form("till boendeform", "s_till_form")
     with pris:
@@ -77,10 +78,10 @@ def valj() -> dict[str, str | None]:
             format_func=lambda v: KATEGORI.get(v, "–"),
         )
         st.number_input("nytt belopp (kr)", 0, 10_000_000, step=50, key="s_belopp")
-        st.date_input("från och med månaden", key="s_regel_fran", format="YYYY-MM-DD")
+        st.date_input(datumetikett("från och med månaden"), key="s_regel_fran", format=DATUMFORMAT)
     with platser:
         _form("Ändra avtalade platser för", "s_platser_form", tom=True)
         st.number_input("med antal platser (+/−)", -500, 500, step=1, key="s_platser")
-        st.date_input("från och med dagen", key="s_platser_fran", format="YYYY-MM-DD")
+        st.date_input(datumetikett("från och med dagen"), key="s_platser_fran", format=DATUMFORMAT)
     _till_url()
     return scenario_lank.parametrar({k: st.session_state[k] for k in FALT})
