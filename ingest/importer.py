@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import polars as pl
+
 from ingest.checks import check_tables
 from ingest.folder import Found, discover, read_source
 from ingest.frames import to_frame
@@ -80,7 +82,7 @@ def run_import(
     newest = newest_event(tables)
     stale = None if uttagsdatum is not None else stale_warning(newest, uttag)
     warnings = warnings + ([stale] if stale else [])
-    frames = {name: to_frame(parsed) for name, parsed in tables.items()}
+    frames = _frames(tables)
     summaries = [
         TableSummary(name, p.fil, p.rows_read, frames[name].height, p.empty_rows)
         for name, p in tables.items()
@@ -92,6 +94,17 @@ def run_import(
     entry = LogEntry(uttag, kalla, demo, newest, tuple(warnings), _utan_personnummer(importerad_av))
     import_id = write_database(db_path, frames, files, entry)
     return ImportResult(import_id, db_path, uttag, summaries, notices, warnings)
+
+
+def _frames(tables: dict[str, ParsedTable]) -> dict[str, pl.DataFrame]:
+    """Each table as a frame, its Python values let go as soon as it is converted: a national
+    export's cells as Python objects are most of the import's memory, and only the frames
+    are written."""
+    frames = {}
+    for name, parsed in tables.items():
+        frames[name] = to_frame(parsed)
+        parsed.values, parsed.lines = {}, []
+    return frames
 
 
 def validera(
@@ -169,6 +182,7 @@ def _parsed(found: Found, problems: Problems, notices: list[str]) -> dict[str, P
         ):
             continue  # the file could not be read at all
         parsed, parse_problems, parse_notices = parse_table(raw, kommuner)
+        del raw  # before the next file is read, not after
         tables[source.table] = parsed
         problems += parse_problems
         notices += parse_notices

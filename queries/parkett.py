@@ -39,7 +39,7 @@ def oppna_parquet(mapp: Path | str) -> duckdb.DuckDBPyConnection:
     try:
         con.execute("set enable_progress_bar = false")
         if mapp_text.startswith(("s3://", "gs://", "https://", "http://")):
-            con.execute("load httpfs")  # never installed here: that would need the network
+            _httpfs(con)
         manifest = _las_manifest(con, mapp_text)
         ogonblick = f"{mapp_text}/{manifest['ogonblick']}"
         for tabell, info in manifest["tabeller"].items():
@@ -51,6 +51,18 @@ def oppna_parquet(mapp: Path | str) -> duckdb.DuckDBPyConnection:
         con.close()
         raise
     return con
+
+
+def _httpfs(con: duckdb.DuckDBPyConnection) -> None:
+    """Object storage through DuckDB's httpfs, never installed from here (no network)."""
+    try:
+        con.execute("load httpfs")
+    except duckdb.Error as fel:
+        raise ParquetFel(
+            "DuckDB:s tillägg httpfs behövs för att läsa Parquet från objektlagring men är inte "
+            f"installerat ({str(fel).splitlines()[0]}); installera det en gång med "
+            "`INSTALL httpfs` eller använd en lokal mapp."
+        ) from None
 
 
 def _las_manifest(con: duckdb.DuckDBPyConnection, mapp: str) -> dict[str, Any]:
