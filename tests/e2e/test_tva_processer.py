@@ -50,8 +50,10 @@ def _inga_fel(sida: Page) -> None:
 
 
 def _visar(sida: Page, uttag: date, mapp: str) -> None:
+    # two busy cores and two servers: the overview's last section may come a while after
+    # the status widget has gone
     inlast = sida.locator("p").filter(has_text="importerad")
-    expect(inlast).to_contain_text(f"uttagsdatum {fmt_datum(uttag)}")
+    expect(inlast).to_contain_text(f"uttagsdatum {fmt_datum(uttag)}", timeout=60_000)
     expect(inlast).to_contain_text(mapp)
 
 
