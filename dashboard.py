@@ -2,7 +2,8 @@
 
 Page config, the page list (its order is the menu's order), the first-start demo build and
 the filter sidebar shared by every page; everything else lives in `pages/` and `ui/`.
-Start with `streamlit run dashboard.py`; `EKB_DB` selects another database file.
+Start with `streamlit run dashboard.py`; `EKB_DB` selects another database file, `EKB_PARQUET`
+a published Parquet folder (read-only: see README "Beyond one machine").
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ def forsta_start() -> None:
 
 def databasen_finns() -> bool:
     """Build the demo on a first start; say how to fix a missing file. True when there is one."""
-    sokvag = db.databas_sokvag()
+    sokvag = db.kalla()
     if db.demo_behover_byggas(sokvag):
         forsta_start()
     if db.filversion(sokvag) is None:

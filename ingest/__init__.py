@@ -6,6 +6,16 @@ This package never imports streamlit: the CLI and the tests use it directly.
 """
 
 from ingest.importer import ImportResult, TableSummary, run_import, validera
+from ingest.parkett import PubliceringsFel, publicera_parquet
 from ingest.problems import ImportRefused, Problem
 
-__all__ = ["ImportRefused", "ImportResult", "Problem", "TableSummary", "run_import", "validera"]
+__all__ = [
+    "ImportRefused",
+    "ImportResult",
+    "Problem",
+    "PubliceringsFel",
+    "TableSummary",
+    "publicera_parquet",
+    "run_import",
+    "validera",
+]

@@ -1,9 +1,11 @@
-"""Command line: `python -m ingest MAPP --db FIL [--uttagsdatum ÅÅÅÅ-MM-DD] [--demo]`.
+"""Command line: `python -m ingest MAPP --db FIL [--uttagsdatum ÅÅÅÅ-MM-DD] [--demo]
+[--parquet MAPP]`.
 
 Municipal IT staff run the import by hand or from a scheduled job, so the
 command speaks Swedish, lists every problem as `fil:rad: kolumn: meddelande`,
-and exits 0 on success, 1 when the export was refused, 2 on a usage error and
-3 on an unexpected error (a Swedish line; the traceback only with `--debug`).
+and exits 0 on success, 1 when the export was refused, 2 on a usage error,
+3 on an unexpected error (a Swedish line; the traceback only with `--debug`) and
+4 when the import succeeded but its Parquet snapshot could not be published.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 
 from ingest.cli_parser import SwedishParser
 from ingest.importer import ImportResult, run_import
+from ingest.parkett import PubliceringsFel, publicera_parquet
 from ingest.personnummer import contains_personnummer
 from ingest.problems import ImportRefused
 
@@ -60,6 +63,12 @@ def parser() -> SwedishParser:
         help="exportens uttagsdatum, ÅÅÅÅ-MM-DD (standard: dagens datum)",
     )
     group.add_argument("--demo", action="store_true", help="markera importen som demodata")
+    group.add_argument(
+        "--parquet",
+        metavar="MAPP",
+        type=Path,
+        help="publicera också ögonblicksbilden som partitionerad Parquet i MAPP",
+    )
     group.add_argument(
         "--max-filstorlek",
         metavar="MB",
@@ -136,6 +145,16 @@ def _run(args: argparse.Namespace) -> int:
         print(f"Importen avbröts: {count} fel. Databasen är oförändrad.", file=sys.stderr)
         return 1
     print("\n".join(report(result)))
+    if args.parquet is None:
+        return 0
+    try:
+        ogonblick = publicera_parquet(result.db_path, args.parquet)
+    except PubliceringsFel as fel:
+        print(
+            f"Databasen har ersatts, men Parquet-publiceringen misslyckades: {fel}", file=sys.stderr
+        )
+        return 4
+    print(f"Parquet-ögonblicksbilden publicerades: {ogonblick}")
     return 0
 
 

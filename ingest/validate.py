@@ -69,12 +69,14 @@ def parse_table(
     positions, problems, extras = _map_header(raw, spec)
     notices = [f"{raw.fil}: extra kolumner ignoreras: {', '.join(extras)}"] if extras else []
     columns = _transpose(raw)
+    # the rows are now the columns: let the row lists go (a third of a national file's cells)
+    raw.rows = []
     parsed.complete = all(c.name in positions for c in spec.columns if column_must_exist(spec, c))
     closed = {
         positions[c.name] for c in spec.columns if c.name in positions and c.kind in CLOSED_KINDS
     }
     flagged = _personnummer_cells(
-        raw, columns, positions, closed if parsed.complete else set(), problems
+        raw, lines, columns, positions, closed if parsed.complete else set(), problems
     )
     for column in spec.columns:
         if column.name not in positions or not parsed.complete:
@@ -120,13 +122,13 @@ def _map_header(raw: RawTable, spec: Table) -> tuple[dict[str, int], list[Proble
 
 def _personnummer_cells(
     raw: RawTable,
+    lines: list[int],
     columns: list[list[Cell]],
     positions: dict[str, int],
     closed: set[int],
     problems: list[Problem],
 ) -> dict[int, set[int]]:
     """Every cell that looks like a personnummer, by column index (`closed` ones: later)."""
-    lines = [line for line, _ in raw.rows]
     names = {index: name for name, index in positions.items()}
     flagged: dict[int, set[int]] = {}
     for index, title in enumerate(raw.header):

@@ -20,6 +20,18 @@ import duckdb
 import polars as pl
 
 from queries.filtervarden import FilterError, normalisera
+from queries.parkett import ParquetFel, oppna_parquet
+
+__all__ = [
+    "Figure",
+    "ParquetFel",
+    "QueryError",
+    "bind",
+    "catalogue",
+    "figure",
+    "oppna_parquet",
+    "run",
+]
 
 SQL_DIR = Path(__file__).parent
 PARAM_TYPES = ("date", "text", "list")
@@ -123,13 +135,18 @@ def run(
     db_path: Path | str | None = None,
     *,
     con: duckdb.DuckDBPyConnection | None = None,
+    parquet: Path | str | None = None,
     **params: Any,
 ) -> pl.DataFrame:
-    """Run figure ``name`` on the database at ``db_path`` (read-only) or on ``con``."""
+    """Run figure ``name`` on the database at ``db_path`` (read-only), on ``con``, or on the
+    Parquet snapshot published in the folder ``parquet`` (``queries.parkett``)."""
     fig = figure(name)
     values = bind(fig, params)
     if con is not None:
         return con.execute(fig.sql, values).pl()
+    if parquet is not None:
+        with oppna_parquet(parquet) as own:
+            return own.execute(fig.sql, values).pl()
     if db_path is None:
         raise QueryError("Ange en databasfil eller en öppen anslutning")
     with duckdb.connect(str(db_path), read_only=True) as own:

@@ -7,6 +7,11 @@ that overlaps an import never mixes two versions. A snapshot is opened once per 
 shared by all sessions; when a newer one exists and no render uses the old one any more, the
 old one is closed: its DuckDB instance, its file descriptor and the replaced file's disk space
 are released, and the results cached for it are dropped (`vid_stangning`).
+
+With `EKB_PARQUET=MAPP` the pages read a published Parquet folder instead (`ingest --parquet`):
+its `manifest.json` is replaced atomically at each publication, so the manifest's version
+names the snapshot just as the file's does, and the figures run on an in-memory DuckDB whose
+views read that snapshot's files (`queries.oppna_parquet`).
 """
 
 from __future__ import annotations
@@ -22,7 +27,8 @@ from pathlib import Path
 
 import duckdb
 
-from queries import stamp
+from ingest.parkett import MANIFEST
+from queries import ParquetFel, oppna_parquet, stamp
 
 ROT = Path(__file__).resolve().parents[1]
 STANDARD_DB = ROT / "data" / "ekb.duckdb"
@@ -65,6 +71,18 @@ def databas_sokvag() -> Path:
     return Path(miljo).expanduser().resolve() if miljo else STANDARD_DB
 
 
+def parquet_mapp() -> Path | None:
+    """`EKB_PARQUET`: a published Parquet folder to read instead of the database file."""
+    miljo = os.environ.get("EKB_PARQUET", "").strip()
+    return Path(miljo).expanduser().resolve() if miljo else None
+
+
+def kalla() -> Path:
+    """The file whose version names the snapshot: the Parquet manifest, or the database file."""
+    mapp = parquet_mapp()
+    return mapp / MANIFEST if mapp is not None else databas_sokvag()
+
+
 def ar_standard(sokvag: Path) -> bool:
     """Whether this is the default path, which is built as a demo when missing."""
     return sokvag == STANDARD_DB
@@ -93,6 +111,8 @@ def _oppna_fil(sokvag: Path) -> Ogonblick:
     moment later; the descriptor stays open as long as the instance, so N is never reused
     for another file while DuckDB still knows it.
     """
+    if sokvag.name == MANIFEST and parquet_mapp() is not None:
+        return _oppna_parquet(sokvag)
     try:
         fd = os.open(sokvag, os.O_RDONLY)
     except FileNotFoundError as fel:
@@ -113,6 +133,26 @@ def _oppna_fil(sokvag: Path) -> Ogonblick:
         os.close(fd)
         raise DatabasFel(annan_version if ekb else olasbar_text(sokvag))
     return Ogonblick(str(sokvag), (s.st_ino, s.st_mtime_ns, s.st_size), con, fd)
+
+
+def _oppna_parquet(manifest: Path) -> Ogonblick:
+    """The snapshot the manifest names; the descriptor pins the manifest's version."""
+    try:
+        fd = os.open(manifest, os.O_RDONLY)
+    except FileNotFoundError as fel:
+        raise DatabasFel(saknas_text(manifest)) from fel
+    s = os.fstat(fd)
+    try:
+        con = oppna_parquet(manifest.parent)
+        annan_version = stamp.check(con)
+    except (ParquetFel, duckdb.Error) as fel:
+        os.close(fd)
+        raise DatabasFel(str(fel)) from fel
+    if annan_version:
+        con.close()
+        os.close(fd)
+        raise DatabasFel(annan_version)
+    return Ogonblick(str(manifest), (s.st_ino, s.st_mtime_ns, s.st_size), con, fd)
 
 
 def _har_tabell(con: duckdb.DuckDBPyConnection, tabell: str) -> bool:
@@ -175,7 +215,7 @@ def slapp(ob: Ogonblick) -> None:
 @contextmanager
 def ogonblick() -> Iterator[Ogonblick]:
     """Pin one snapshot for everything read inside the block (one page render)."""
-    ob = ta(databas_sokvag())
+    ob = ta(kalla())
     token = _aktuell.set(ob)
     try:
         yield ob
@@ -188,7 +228,7 @@ def ogonblick() -> Iterator[Ogonblick]:
 def las() -> Iterator[Ogonblick]:
     """The snapshot to read from: the render's pinned one, or the current one for this read."""
     pinnad = _aktuell.get()
-    if pinnad is not None and pinnad.sokvag == str(databas_sokvag()):
+    if pinnad is not None and pinnad.sokvag == str(kalla()):
         yield pinnad
         return
     with ogonblick() as ob:
@@ -212,7 +252,13 @@ def olasbar_text(sokvag: Path, fel: Exception | None = None) -> str:
 
 
 def saknas_text(sokvag: Path) -> str:
-    """The message for an `EKB_DB` that points to no file."""
+    """The message for an `EKB_DB` (or an `EKB_PARQUET`) that points to no file."""
+    if sokvag.name == MANIFEST and parquet_mapp() is not None:
+        return (
+            f"Parquet-mappen `{sokvag.parent}` har ingen `{MANIFEST}`: den finns inte eller är "
+            "ingen publicerad ögonblicksbild. Miljövariabeln `EKB_PARQUET` pekar på den. Publicera "
+            f"med `python -m ingest MAPP --db FIL --parquet {sokvag.parent}` eller rätta sökvägen."
+        )
     return (
         f"Databasfilen `{sokvag}` finns inte. Miljövariabeln `EKB_DB` pekar på den. "
         f"Skapa den med `python -m ingest MAPP --db {sokvag}`, rätta sökvägen, "
