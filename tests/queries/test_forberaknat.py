@@ -12,6 +12,7 @@ last bits because DuckDB sums in parallel in no fixed order; everything else mus
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -97,7 +98,7 @@ def _manadsslut(fran: date, till: date, steg: int) -> list[date]:
 
 
 @pytest.fixture(scope="module")
-def demo(demo_db: Path) -> duckdb.DuckDBPyConnection:
+def demo(demo_db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     with duckdb.connect(str(demo_db), read_only=True) as con:
         yield con
 
@@ -133,12 +134,13 @@ def test_other_municipalities_and_dates_run_the_figure_itself(
     demo: duckdb.DuckDBPyConnection,
 ) -> None:
     # only the data owner's month ends and extraction date are precomputed
-    for namn, params in [
+    fall: list[tuple[str, dict[str, Any]]] = [
         ("prognos_i_vard", {"datum": date(2019, 12, 31), "kommun": "0180"}),
         ("prognos_i_vard", {"datum": date(2019, 6, 15), "kommun": "0182"}),
         ("prognos_manad", {"datum": None, "kommun": None}),
         ("prognos_backtest", {"fran": None, "till": date(2019, 12, 31), "kommun": "0136"}),
-    ]:
+    ]
+    for namn, params in fall:
         fig = queries.figure(namn)
         assert queries.sql_for(namn, queries.bind(fig, params), demo) == fig.sql, (namn, params)
 
