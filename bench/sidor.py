@@ -13,6 +13,7 @@ the machine's load weighs on both alike.
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -115,10 +116,12 @@ def mat_sidor(
     each page's ratio of medians to the floor's. `app` and `golv` are (base URL, server pid)."""
     stigar = sidor()
     matt: dict[str, list[dict[str, tuple[float, float]]]] = {GOLV: [], **{s: [] for s in stigar}}
-    for _ in range(runs):
+    for runda in range(runs):
         matt[GOLV].append(en_runda(browser, golv[0], golv[1]))
         for stig in stigar:
             matt[stig].append(en_runda(browser, f"{app[0]}/{stig}", app[1]))
+        # a county run takes many minutes on a busy machine: say how far it has come
+        print(f"sidor: runda {runda + 1} av {runs} klar", file=sys.stderr, flush=True)
     tider = {namn: _sammanfatta(m) for namn, m in matt.items()}
     kvoter = {
         stig: {s: tider[stig][s]["median_ms"] / tider[GOLV][s]["median_ms"] for s in SATT}
