@@ -1,9 +1,12 @@
-"""`python -m bench --scale municipal|county|national [--runs N] [--json FILE]`.
+"""`python -m bench --scale municipal|county|national [--runs N] [--json FILE] [--no-pages]`.
 
 Builds the database from the scale demo through the real importer (timing the import and
 its peak memory), then times every figure of `queries.catalogue()` in three views on one
 read-only connection, and a pandas day-by-day baseline of monthly occupancy against
-`belaggning`. Prints a table; `--json` writes the same numbers to a file.
+`belaggning`. Then (unless `--no-pages`) every page in headless Chromium against
+`streamlit run` on that database, with a trivial app as the framework's floor, and the
+server's memory after `--sessioner` sessions (bench/sidor.py). Prints a table; `--json`
+writes the same numbers to a file.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import duckdb
 from bench.baslinje import tid_dag_for_dag
 from bench.importera import importera
 from bench.matning import VYER, mat_figurer, vyparametrar
+from bench.sidor import SATT, kor_sidor
 
 
 def _argument(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -32,16 +36,25 @@ def _argument(argv: Sequence[str] | None) -> argparse.Namespace:
     tolk.add_argument("--json", type=Path, default=None, help="skriv resultatet som JSON hit")
     tolk.add_argument("--personer", type=int, default=None, help="antal personer (county/national)")
     tolk.add_argument("--seed", type=int, default=None)
+    tolk.add_argument(
+        "--pages",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="mät sidorna i Chromium (standard: ja)",
+    )
+    tolk.add_argument("--sidor-runs", type=int, default=5, help="rundor per sida (standard 5)")
+    tolk.add_argument(
+        "--sessioner", type=int, default=20, help="sessioner före serverns minne mäts (standard 20)"
+    )
     return tolk.parse_args(argv)
 
 
-def kor(
-    skala: str, runs: int, seed: int | None = None, personer: int | None = None
-) -> dict[str, Any]:
+def kor(args: argparse.Namespace) -> dict[str, Any]:
     """The whole benchmark as one dictionary (what --json writes)."""
+    skala, runs, last_start = args.scale, args.runs, os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="ekb-bench-") as tmp:
         db = Path(tmp) / f"{skala}.duckdb"
-        imp = importera(skala, db, Path(tmp), seed, personer)
+        imp = importera(skala, db, Path(tmp), args.seed, args.personer)
         with duckdb.connect(str(db), read_only=True) as con:
             storlek = con.execute(
                 "select (select count(*) from personer), (select count(*) from placeringar)"
@@ -52,6 +65,8 @@ def kor(
             pandas_ms, vardygn = tid_dag_for_dag(
                 con, vyer["standard"]["fran"], vyer["standard"]["till"]
             )
+        last_fore = os.getloadavg()[0]
+        sidor = kor_sidor(db, Path(tmp), args.sidor_runs, args.sessioner) if args.pages else None
     belaggning = figurer["belaggning"]["standard"]["median_ms"]
     return {
         "scale": skala,
@@ -59,11 +74,14 @@ def kor(
         "placeringar": storlek[1],
         "import": asdict(imp),
         "runs": runs,
-        "load_average": os.getloadavg()[0],
+        "load_average_start": last_start,
+        "load_average": last_fore,
+        "load_average_efter_sidor": os.getloadavg()[0],
         "vyer": vyer,
         "figurer": figurer,
         "baslinje": {"pandas_dag_for_dag_ms": pandas_ms, "vardygn": vardygn,
                      "belaggning_median_ms": belaggning, "kvot": pandas_ms / belaggning},
+        "sidor": sidor,
     }  # fmt: skip
 
 
@@ -82,10 +100,34 @@ def skriv_tabell(res: dict[str, Any]) -> None:
           f"{b['kvot']:.0f} × belaggning ({b['belaggning_median_ms']:.1f} ms)")  # fmt: skip
 
 
+def skriv_sidor(res: dict[str, Any]) -> None:
+    print(f"sidor: ms tills diagrammen är ritade, median / p95 över {res['runs']} rundor "
+          "[serverns CPU-ms, median]; kvot = sidans median / golvets")  # fmt: skip
+    print(
+        f"{'sida':22s}" + "".join(f"{s:>28s}" for s in SATT) + "   kvot första/ny flik/omladdning"
+    )
+    for namn, satt in res["tider"].items():
+        celler = "".join(
+            f"{v['median_ms']:9.0f} /{v['p95_ms']:7.0f} [{v['server_cpu_ms_median']:6.0f}]"
+            for v in satt.values()
+        )
+        kvot = res["kvot_mot_golv"].get(namn)
+        text = " / ".join(f"{kvot[s]:.2f}" for s in SATT) if kvot else "(golvet)"
+        print(f"{namn or 'oversikt':22s}{celler}   {text}")
+    m = res["minne"]
+    print(f"serverns minne: {m['fore_mb']:.0f} MB före, {m['med_sessioner_mb']:.0f} MB med "
+          f"{m['sessioner']} sessioner, {m['efter_mb']:.0f} MB efter att de stängts")  # fmt: skip
+    for c in res["cacher"]:
+        print(f"cache {c['fil']}:{c['rad']} {c['funktion']} ({c['dekorator']}): "
+              f"max_entries={c['max_entries']}, ttl={c['ttl']}")  # fmt: skip
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _argument(argv)
-    res = kor(args.scale, args.runs, args.seed, args.personer)
+    res = kor(args)
     skriv_tabell(res)
+    if res["sidor"] is not None:
+        skriv_sidor(res["sidor"])
     if args.json is not None:
         args.json.write_text(
             json.dumps(res, indent=2, ensure_ascii=False, default=str), encoding="utf-8"

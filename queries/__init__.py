@@ -34,6 +34,8 @@ __all__ = [
 ]
 
 SQL_DIR = Path(__file__).parent
+FORBERAKNAT_DIR = SQL_DIR / "forberaknat"
+_PARAMETER = re.compile(r"\$([a-z_]+)")
 PARAM_TYPES = ("date", "text", "list")
 
 
@@ -83,6 +85,47 @@ def _figures() -> dict[str, Figure]:
     """Every SQL file parsed once per process: the files ship with the code and never change
     while it runs, and a page asks for a figure's header many times per rerun."""
     return {p.stem: _parse(p) for p in sorted(SQL_DIR.glob("*.sql"))}
+
+
+@dataclass(frozen=True)
+class Forberaknad:
+    """A figure's precomputed variant: the same rows from tables built at import."""
+
+    tacker: str
+    """A one-value SELECT over the figure's parameters: true when the tables cover them."""
+    sql: str
+    """The variant's SELECT, over the same parameters."""
+
+
+@cache
+def _forberaknade() -> dict[str, Forberaknad]:
+    """`queries/forberaknat/<name>.sql` per figure that has one; its `-- tacker:` line is the
+    coverage check. Outside it the figure's own file runs, so every request gets its rows."""
+    varianter = {}
+    for fil in sorted(FORBERAKNAT_DIR.glob("*.sql")):
+        sql = fil.read_text(encoding="utf-8")
+        tacker = re.search(r"^-- tacker: (.+)$", sql, re.M)
+        if tacker is None:
+            raise QueryError(f"forberaknat/{fil.name}: raden '-- tacker:' saknas")
+        varianter[fil.stem] = Forberaknad(tacker.group(1), sql)
+    return varianter
+
+
+def _med(sql: str, values: dict[str, Any]) -> dict[str, Any]:
+    """The values `sql` uses (DuckDB refuses a value the statement does not name)."""
+    namn = set(_PARAMETER.findall(re.sub(r"--[^\n]*", "", sql)))
+    return {n: values[n] for n in namn if n in values}
+
+
+def sql_for(name: str, values: dict[str, Any], con: duckdb.DuckDBPyConnection) -> str:
+    """The SELECT that answers `name` for `values` on `con`: the precomputed variant when
+    its tables cover the request, the figure's own file otherwise."""
+    fig = figure(name)
+    variant = _forberaknade().get(name)
+    if variant is None:
+        return fig.sql
+    rad = con.execute(variant.tacker, _med(variant.tacker, values)).fetchone()
+    return variant.sql if rad is not None and rad[0] else fig.sql
 
 
 def catalogue() -> list[Figure]:
@@ -140,14 +183,18 @@ def run(
 ) -> pl.DataFrame:
     """Run figure ``name`` on the database at ``db_path`` (read-only), on ``con``, or on the
     Parquet snapshot published in the folder ``parquet`` (``queries.parkett``)."""
-    fig = figure(name)
-    values = bind(fig, params)
+    values = bind(figure(name), params)
     if con is not None:
-        return con.execute(fig.sql, values).pl()
+        return _kor(name, values, con)
     if parquet is not None:
         with oppna_parquet(parquet) as own:
-            return own.execute(fig.sql, values).pl()
+            return _kor(name, values, own)
     if db_path is None:
         raise QueryError("Ange en databasfil eller en öppen anslutning")
     with duckdb.connect(str(db_path), read_only=True) as own:
-        return own.execute(fig.sql, values).pl()
+        return _kor(name, values, own)
+
+
+def _kor(name: str, values: dict[str, Any], con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    sql = sql_for(name, values, con)
+    return con.execute(sql, _med(sql, values)).pl()

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import time
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -11,13 +14,15 @@ import pytest
 import queries
 from bench.__main__ import main
 from bench.baslinje import dag_for_dag
+from bench.cacher import cacher
 from bench.matning import percentil
+from bench.sidor import SATT, cpu_s
 
 
 @pytest.fixture(scope="module")
 def resultat(tmp_path_factory: pytest.TempPathFactory) -> dict:
     fil = tmp_path_factory.mktemp("bench") / "bench.json"
-    assert main(["--scale", "municipal", "--runs", "2", "--json", str(fil)]) == 0
+    assert main(["--scale", "municipal", "--runs", "2", "--no-pages", "--json", str(fil)]) == 0
     return json.loads(fil.read_text(encoding="utf-8"))
 
 
@@ -62,3 +67,64 @@ def test_percentile_interpolates_like_numpy() -> None:
     # 1..20: position 0.95 × 19 = 18.05 between 19 and 20 -> 19.05
     assert percentil([float(i) for i in range(20, 0, -1)], 95) == pytest.approx(19.05)
     assert percentil([4.0, 1.0], 50) == pytest.approx(2.5)
+
+
+@pytest.mark.e2e
+def test_every_page_is_timed_against_the_floor_with_memory_and_caches(tmp_path: Path) -> None:
+    fil = tmp_path / "bench.json"
+    argv = ["--scale", "municipal", "--runs", "1", "--sidor-runs", "1", "--sessioner", "2"]
+    assert main([*argv, "--json", str(fil)]) == 0
+    sidor = json.loads(fil.read_text(encoding="utf-8"))["sidor"]
+    # the floor, then the committee's menu in order (ui/navigering.py without the import page)
+    assert list(sidor["tider"]) == ["golv", "", "belaggning", "alder_och_kon",
+                                    "kommunoverskridande", "ekonomi", "ersattning", "data", "export"]  # fmt: skip
+    golv = sidor["tider"]["golv"]
+    for namn, satt in sidor["tider"].items():
+        assert list(satt) == ["forsta_besok", "ny_flik", "omladdning"], namn
+        for varden in satt.values():
+            assert varden["runs"] == 1 and 0 < varden["median_ms"] == varden["p95_ms"], namn
+            assert varden["server_cpu_ms_median"] >= 0, namn
+        if namn != "golv":
+            # the ratio is the page's median over the floor's, per way of arriving
+            for s in SATT:
+                kvot = satt[s]["median_ms"] / golv[s]["median_ms"]
+                assert sidor["kvot_mot_golv"][namn][s] == pytest.approx(kvot), (namn, s)
+    minne = sidor["minne"]
+    assert minne["sessioner"] == 2 and min(minne["fore_mb"], minne["med_sessioner_mb"]) > 0
+    # ui/figurer.py caches results with st.cache_data(max_entries=500)
+    assert {"fil": "ui/figurer.py", "funktion": "_hamta_cachat", "dekorator": "st.cache_data",
+            "max_entries": "500", "ttl": None}.items() <= next(
+        c for c in sidor["cacher"] if c["funktion"] == "_hamta_cachat").items()  # fmt: skip
+
+
+def test_caches_are_listed_with_their_bounds(tmp_path: Path) -> None:
+    (tmp_path / "ui").mkdir()
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "dashboard.py").write_text("import streamlit as st\n", encoding="utf-8")
+    (tmp_path / "ui" / "a.py").write_text(
+        "import streamlit as st\nfrom functools import cache\n\n"
+        "@st.cache_data(ttl=3600, max_entries=10)\ndef f(x): return x\n\n"
+        "@cache\ndef g(): return 1\n\ndef h(): return 2\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "pages" / "p.py").write_text(
+        "import streamlit as st\n@st.cache_resource\ndef anslut(): return 1\n", encoding="utf-8"
+    )
+    assert cacher(tmp_path) == [
+        {"fil": "ui/a.py", "rad": 5, "funktion": "f", "dekorator": "st.cache_data",
+         "max_entries": "10", "ttl": "3600"},
+        {"fil": "ui/a.py", "rad": 8, "funktion": "g", "dekorator": "cache", "max_entries": None,
+         "ttl": None},
+        {"fil": "pages/p.py", "rad": 3, "funktion": "anslut", "dekorator": "st.cache_resource",
+         "max_entries": None, "ttl": None},
+    ]  # fmt: skip
+
+
+def test_server_cpu_is_read_from_proc() -> None:
+    # busy until the process has used 0.3 s of CPU by the C library's own clock; /proc counts
+    # the same time in ticks of 10 ms, so the two agree within a few ticks
+    fore, start = cpu_s(os.getpid()), time.process_time()
+    while time.process_time() - start < 0.3:
+        pass
+    anvant = time.process_time() - start
+    assert cpu_s(os.getpid()) - fore == pytest.approx(anvant, abs=0.03)

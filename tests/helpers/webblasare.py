@@ -1,54 +1,18 @@
-"""A real `streamlit run dashboard.py` and Debian's headless Chromium, for the browser suites.
-
-The server is started on a free loopback port and stopped through its own process handle;
-Chromium runs with the flags this closed network needs (no background requests).
+"""The browser suites' helpers: the server and Chromium from `bench.webblasare` (shared with the
+benchmark), the page list and Streamlit's "run finished" wait.
 """
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-ROT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from bench.webblasare import CHROMIUM, CHROMIUM_ARGS, ROT, streamlit_process
 
-
-def _ledig_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _vanta_pa(url: str, process: subprocess.Popen[bytes], sekunder: float = 60) -> None:
-    slut = time.monotonic() + sekunder
-    while time.monotonic() < slut:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit avslutades med kod {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as svar:  # noqa: S310
-                if svar.read() == b"ok":
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise TimeoutError(f"{url} svarade inte inom {sekunder} s")
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "ROT", "SIDOR", "streamlit_process", "streamlit_server"]
 
 
 @contextmanager
@@ -56,41 +20,6 @@ def streamlit_server(db: Path, logg: Path) -> Iterator[str]:
     """A fresh `streamlit run dashboard.py` on `db`; yields its base URL, stops it after."""
     with streamlit_process(db, logg) as (url, _process):
         yield url
-
-
-@contextmanager
-def streamlit_process(db: Path, logg: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
-    """As `streamlit_server`, also yielding the server process (for its memory)."""
-    port = _ledig_port()
-    with logg.open("wb") as ut:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "dashboard.py",
-                "--server.headless",
-                "true",
-                "--server.port",
-                str(port),
-                "--server.address",
-                "127.0.0.1",
-                "--server.fileWatcherType",
-                "none",
-            ],
-            cwd=ROT,
-            env={**os.environ, "EKB_DB": str(db)},
-            stdout=ut,
-            stderr=subprocess.STDOUT,
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            _vanta_pa(url, process)
-            yield url, process
-        finally:
-            process.terminate()
-            process.wait(timeout=20)
 
 
 SIDOR = {
