@@ -57,7 +57,7 @@ ledger_3 as (
 ovrigt as (
     select
         f.o,
-        coalesce(sum(d.summa_kr) filter (where d.enhet = 'engångs'), 0) / 3 as engangs_per_manad,
+        coalesce(sum(d.summa_kr) filter (where d.enhet like 'engångs%'), 0) / 3 as engangs_per_manad,
         (any_value(l.bokfort) - coalesce(sum(d.summa_kr), 0)) / 3 as differens_per_manad,
         coalesce(sum(d.summa_kr) filter (where d.enhet = 'per år' and d.manad_start = date_trunc('month', f.o)), 0)
             as arlig_per_manad,

@@ -167,3 +167,29 @@ def test_economic_backtest(db: Path) -> None:
     assert rad["mape_intakt"] == pytest.approx(abs(intakt - 160000) / 160000)
     assert rad["mape_kostnad"] == pytest.approx(6.5)  # |1 500 000 - 200 000| / 200 000
     assert rad["mae_balans"] == pytest.approx(abs(intakt - kostnad + 40000))
+
+
+@pytest.mark.parametrize("status", ["PUT", "asylsokande"])
+def test_one_off_put_amount_is_carried_like_the_anvisning_amount(
+    tmp_path: Path, status: str
+) -> None:
+    # One boy P (15) in care at H from 2020-11-01, anvisad to Nacka on 2019-11-01; no ledger.
+    # As PUT (from 2019-11-01) he brings 30 000 kr once on 2020-11-01, his first day in care
+    # with PUT; as an asylum seeker nothing once in the window. Both get 1 350 a day.
+    # The economic forecast carries the window's one-offs as their monthly mean (30 000 / 3)
+    # and takes them out of booked − expected ((0 − 30 000 − …) / 3): net zero, so January's
+    # forecast intake is the same in both cases: 61 care-days x 1 350 = 82 350 in the window,
+    # (1 + 1/3) x 31 x 1 350 forecast, yearly 41 666,67, and (0 − 82 350 − 3 x 41 666,67) / 3.
+    falt = {"uppehallstillstand": status, "uppehallstillstand_datum": "2019-11-01"}
+    fall: Tables = {
+        "personer": [_person("P", "2005-06-01", "M")],
+        "anvisningar": [_anvisning("aP", "P", "2019-11-01", "0182", **falt)],
+        "enheter": [_enhet("H", "HVB", "0182", "egen", 2000)],
+        "placeringar": [_placering("pP", "P", "H", "2020-11-01")],
+    }
+    db = import_tables(tmp_path, fall, "2020-12-31")
+    ersattning = queries.run("ersattning", db, fran="2020-11-01", till="2020-11-30")
+    assert ersattning["put_engangs"].to_list() == [30000 if status == "PUT" else 0]
+    jan = queries.run("prognos_manad", db, datum="2020-12-31", kommun="0182").row(0, named=True)
+    intakt = (1 + 1 / 3) * 31 * 1350 + 41666.67 + (0 - 82350 - 3 * 41666.67) / 3
+    assert jan["prognos_intakt"] == pytest.approx(intakt, abs=0.05)
