@@ -31,7 +31,7 @@ import queries
 from charts.etiketter import ALDERSGRUPP, BOENDEFORM, KON, REGI, namn
 from charts.format import fmt_datum
 from queries.export import PARAMETRAR
-from ui import referens
+from ui import referens, roller
 from ui.figurer import Parameter, hamta
 
 LISTOR: dict[str, dict[str, str]] = {
@@ -146,7 +146,10 @@ def sidofalt() -> Filter:
             help="Kommunen som siffrorna ses från: dess ansvar, de som bor där och de som "
             "bor i andra kommuner. Standard är kommunen vars data är importerad.",
         )
-        _listfalt(alternativ)
+        skyddad = roller.skyddad(roller.aktuell_roll())
+        if skyddad:
+            _ett_varde_per_filter()
+        _listfalt(alternativ, skyddad)
     valt = _valt(standard)
     _till_url(valt)
     return valt
@@ -209,7 +212,29 @@ def _datumfalt(standard: dict[str, Any]) -> None:
         )
 
 
-def _listfalt(alternativ: dict[str, list[str]]) -> None:
+ETT_VARDE = (
+    "I den skyddade vyn väljs ett värde eller alla: två närliggande urval (till exempel alla "
+    "utom en kommun) skulle annars kunna dras från varandra och visa små antal."
+)
+
+
+def _ett_varde_per_filter() -> None:
+    """The protected view: a list filter is one value or all, so that subsets of a
+    selection cannot be differenced; a link with more keeps the first and says so."""
+    kortade = []
+    for falt in LISTFILTER:
+        valda = st.session_state.get(falt) or []
+        if len(valda) > 1:
+            st.session_state[falt] = valda[:1]
+            kortade.append(RUBRIK[falt].lower())
+    if kortade:
+        st.info(
+            f"Bara det första valda värdet används för {uppraknat(kortade)}. {ETT_VARDE}",
+            icon=":material/shield:",
+        )
+
+
+def _listfalt(alternativ: dict[str, list[str]], skyddad: bool = False) -> None:
     for falt, tillatna in alternativ.items():
         st.multiselect(
             RUBRIK[falt],
@@ -217,6 +242,8 @@ def _listfalt(alternativ: dict[str, list[str]]) -> None:
             key=falt,
             placeholder="Alla",
             format_func=_visningsnamn(falt),
+            max_selections=1 if skyddad else None,
+            help=f"Ett värde eller alla. {ETT_VARDE}" if skyddad else None,
         )
 
 
