@@ -239,16 +239,20 @@ def _celler_stabila(spec: Figurskydd, arbete: pl.DataFrame, grans: int) -> pl.Da
 
 
 def _sekundar(arbete: pl.DataFrame, kolumn: str, grupp: list[str], kk: list[str]) -> pl.DataFrame:
-    """Within each group with exactly one masked non-zero part (of the figure, or of a
-    complement to a parent), mask the smallest other part that is non-zero in all of them."""
-    varde, maskerad = pl.col(kolumn), pl.col(_m(kolumn))
-    kandidat = ~maskerad & (varde != 0) & varde.is_not_null() & ~pl.col(EXTRA)
-    utlost = (maskerad & (varde != 0)).sum().over(grupp) == 1
-    for k in kk:
-        kandidat = kandidat & (pl.col(k) != 0)
-        utlost = utlost | ((maskerad & (pl.col(k) != 0)).sum().over(grupp) == 1)
+    """Within each group with exactly one masked non-zero part, mask the smallest other
+    non-zero part: for the figure's values, then for each complement to a parent."""
+    for varden in (kolumn, *kk):
+        arbete = _sekundar_vy(arbete, kolumn, varden, grupp)
+    return arbete
+
+
+def _sekundar_vy(arbete: pl.DataFrame, kolumn: str, varden: str, grupp: list[str]) -> pl.DataFrame:
+    varde, maskerad = pl.col(varden), pl.col(_m(kolumn))
+    kandidat = ~maskerad & (varde != 0) & (pl.col(kolumn) != 0) & pl.col(kolumn).is_not_null()
+    kandidat = kandidat & ~pl.col(EXTRA)
     arbete = arbete.with_columns(
-        _skydd_n=utlost, _skydd_min=varde.filter(kandidat).min().over(grupp)
+        _skydd_n=(maskerad & (varde != 0)).sum().over(grupp) == 1,
+        _skydd_min=varde.filter(kandidat).min().over(grupp),
     )
     forst = pl.col(RAD).filter(kandidat & (varde == pl.col("_skydd_min"))).min().over(grupp)
     valt = (pl.col("_skydd_n") & (pl.col(RAD) == forst)).fill_null(False)
@@ -269,19 +273,32 @@ def _komplement(spec: Figurskydd, arbete: pl.DataFrame, grans: int) -> pl.DataFr
 
 
 def _delar_i_rad(spec: Figurskydd, arbete: pl.DataFrame) -> pl.DataFrame:
-    """Columns that add up to another in the same row: the rule of ``_sekundar`` across them."""
+    """Columns that add up to another in the same row: the rule of ``_sekundar`` across them,
+    for the figure's values and for each complement to a parent."""
     for helhet, delar in spec.delar.items():
-        kandidat = {d: ~pl.col(_m(d)) & (pl.col(d) != 0) & pl.col(d).is_not_null() for d in delar}
-        n = pl.sum_horizontal((pl.col(_m(d)) & (pl.col(d) != 0)).cast(pl.Int32) for d in delar)
-        minst = pl.min_horizontal(pl.when(kandidat[d]).then(pl.col(d)) for d in delar)
-        valda, tagen = [], pl.lit(False)
-        for d in delar:
-            vald = ((n == 1) & kandidat[d] & (pl.col(d) == minst) & ~tagen).fill_null(False)
-            valda.append((pl.col(_m(d)) | vald).alias(_m(d)))
-            tagen = tagen | vald
-        ingen = ((n == 1) & minst.is_null()).fill_null(False)
-        arbete = arbete.with_columns(*valda, (pl.col(_m(helhet)) | ingen).alias(_m(helhet)))
+        kk = {d: komplementkolumner(arbete, d) for d in delar}
+        for i in range(-1, len(kk[delar[0]])):
+            varden = {d: d if i < 0 else kk[d][i] for d in delar}
+            arbete = _delar_vy(arbete, helhet, varden)
     return arbete
+
+
+def _delar_vy(arbete: pl.DataFrame, helhet: str, varden: dict[str, str]) -> pl.DataFrame:
+    kandidat = {
+        d: ~pl.col(_m(d)) & (pl.col(v) != 0) & (pl.col(d) != 0) & pl.col(d).is_not_null()
+        for d, v in varden.items()
+    }
+    n = pl.sum_horizontal(
+        (pl.col(_m(d)) & (pl.col(v) != 0)).cast(pl.Int32) for d, v in varden.items()
+    )
+    minst = pl.min_horizontal(pl.when(kandidat[d]).then(pl.col(v)) for d, v in varden.items())
+    valda, tagen = [], pl.lit(False)
+    for d, v in varden.items():
+        vald = ((n == 1) & kandidat[d] & (pl.col(v) == minst) & ~tagen).fill_null(False)
+        valda.append((pl.col(_m(d)) | vald).alias(_m(d)))
+        tagen = tagen | vald
+    ingen = ((n == 1) & minst.is_null()).fill_null(False)
+    return arbete.with_columns(*valda, (pl.col(_m(helhet)) | ingen).alias(_m(helhet)))
 
 
 def _utdata(

@@ -95,34 +95,43 @@ def _primar_summa(spec: Figurskydd, kolumn: str, grans: int, antal_k: int) -> pl
 def _summor_steg(
     dims: Dims, delmangder: list[frozenset[str]], nivaer: dict, spec: Figurskydd, antal_k: int
 ) -> bool:
-    """One pass over every total and the parts it is the sum of; True when a flag was added."""
+    """One pass over every total and the parts it is the sum of, for the figure's values and
+    each complement to a parent; True when a flag was added."""
     andrat = False
+    vyer = [("_summa", "_dolda"), *((f"_ksumma{i}", f"_kdolda{i}") for i in range(antal_k))]
     for s in delmangder:
-        g = grupp(spec, tuple(s))
         for dim in s:
-            delar = nivaer[s - {dim}]
-            f, summa = pl.col("_f"), pl.col("_summa")
-            utlost = (f & (summa != 0)).sum().over(g) == 1
-            # a total can be hidden only if it contains a masked cell; cells are already stable
-            kandidat = ~f & (summa != 0) & (pl.col("_dolda") > 0) & pl.lit(bool(s - {dim}))
-            for i in range(antal_k):
-                ksumma = pl.col(f"_ksumma{i}")
-                utlost = utlost | ((f & (ksumma != 0)).sum().over(g) == 1)
-                kandidat = kandidat & (ksumma != 0) & (pl.col(f"_kdolda{i}") > 0)
-            delar = delar.with_row_index("_i").with_columns(
-                _n=utlost, _k=kandidat, _min=summa.filter(kandidat).min().over(g)
-            )
-            forst = pl.col("_i").filter(pl.col("_k") & (summa == pl.col("_min"))).min().over(g)
-            delar = delar.with_columns(_forst=forst)
-            ny = f | (pl.col("_n") & (pl.col("_i") == pl.col("_forst"))).fill_null(False)
-            utan_kandidat = delar.filter(pl.col("_n") & pl.col("_forst").is_null())
-            flagga = utan_kandidat.select(g).unique().with_columns(_ny=pl.lit(True))
-            hel = nivaer[s].join(flagga, on=g, how="left", nulls_equal=True)
-            hel = hel.with_columns(_f=f | pl.col("_ny").fill_null(False)).drop("_ny")
-            delar = delar.with_columns(_f=ny).drop("_i", "_n", "_k", "_min", "_forst")
-            andrat |= int(hel["_f"].sum()) != int(nivaer[s]["_f"].sum())
-            andrat |= int(delar["_f"].sum()) != int(nivaer[s - {dim}]["_f"].sum())
-            nivaer[s], nivaer[s - {dim}] = hel, delar
+            for summa, dolda in vyer:
+                andrat |= _summa_steg(spec, nivaer, s, dim, pl.col(summa), pl.col(dolda))
+    return andrat
+
+
+def _summa_steg(
+    spec: Figurskydd, nivaer: dict, s: frozenset[str], dim: str, summa: pl.Expr, dolda: pl.Expr
+) -> bool:
+    """Totals over ``s`` with exactly one hidden non-zero part along ``dim``: hide another
+    part that contains a masked cell, or else flag the total."""
+    g = grupp(spec, tuple(s))
+    delar = nivaer[s - {dim}]
+    f = pl.col("_f")
+    # a total can be hidden only if it contains a masked cell; cells are already stable
+    kandidat = ~f & (summa != 0) & (dolda > 0) & (pl.col("_summa") != 0) & pl.lit(bool(s - {dim}))
+    delar = delar.with_row_index("_i").with_columns(
+        _n=(f & (summa != 0)).sum().over(g) == 1,
+        _k=kandidat,
+        _min=summa.filter(kandidat).min().over(g),
+    )
+    forst = pl.col("_i").filter(pl.col("_k") & (summa == pl.col("_min"))).min().over(g)
+    delar = delar.with_columns(_forst=forst)
+    ny = f | (pl.col("_n") & (pl.col("_i") == pl.col("_forst"))).fill_null(False)
+    utan_kandidat = delar.filter(pl.col("_n") & pl.col("_forst").is_null())
+    flagga = utan_kandidat.select(g).unique().with_columns(_ny=pl.lit(True))
+    hel = nivaer[s].join(flagga, on=g, how="left", nulls_equal=True)
+    hel = hel.with_columns(_f=f | pl.col("_ny").fill_null(False)).drop("_ny")
+    delar = delar.with_columns(_f=ny).drop("_i", "_n", "_k", "_min", "_forst")
+    andrat = int(hel["_f"].sum()) != int(nivaer[s]["_f"].sum())
+    andrat |= int(delar["_f"].sum()) != int(nivaer[s - {dim}]["_f"].sum())
+    nivaer[s], nivaer[s - {dim}] = hel, delar
     return andrat
 
 

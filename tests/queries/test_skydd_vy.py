@@ -129,15 +129,15 @@ def test_a_cell_whose_complement_is_small_is_masked(tmp_path: Path) -> None:
         ("0-13", "M", "10"), ("14-17", "K", "13"), ("14-17", "M", "10")
     ]  # fmt: skip
     b = maskerad(db, "alder_kon", tmp_path, "--date", D, "--vistelsekommun", B)
-    # B: girls 14–17 = 10, complement 13 − 10 = 3: masked. Boys 14–17 = 10, complement 0:
-    # shown (it tells nothing about A). Both are ≥ 5, so only the complement masks them.
+    # B: girls 14–17 = 10, complement 13 − 10 = 3: masked. Boys 14–17 = 10 (complement 0)
+    # is masked with it, as the second part of B's 14–17 total (20 on the tile): else
+    # 20 − 10 would give the girls' 10 back, and 13 − 10 = 3. Both are ≥ 5.
     assert b.select("aldersgrupp", "kon", "antal").rows() == [
-        ("14-17", "K", "<5"), ("14-17", "M", "10")
+        ("14-17", "K", "<5"), ("14-17", "M", "<5")
     ]  # fmt: skip
     tal = maskerad(db, "i_vard_nyckeltal", tmp_path, "--date", D, "--vistelsekommun", B)
-    # tiles: all 33 (13 girls) against B 20 (10 girls): the girls' complement 3 masks them.
-    # The boys' 10 in B is public (the table above), so 20 − 10 would give the girls (10)
-    # and 13 − 10 = 3 back: the total 20 is hidden as well; the boys' tile is masked as
-    # the second part of the total (the rule of parts in one row)
+    # tiles: B's total 20 is all 14–17-year-olds of B (B has no one else), and all have
+    # 13 + 10 = 23 aged 14–17: 23 − 20 = 3, A's 14–17s. So the total is hidden too,
+    # though its own complement (33 − 20 = 13) is not small; girls and boys as above
     rad = tal.row(0, named=True)
     assert (rad["antal_i_vard"], rad["antal_k"], rad["antal_m"]) == ("<5", "<5", "<5")
