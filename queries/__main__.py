@@ -107,8 +107,18 @@ def _list() -> None:
         print(f"{fig.name}\n    {fig.title}\n    parametrar: {options}")
 
 
+PERSONFILTER = ("vistelsekommun", "boendeform", "regi", "aldersgrupp", "kon")
+"""List filters on persons: the committee view has none (docs/skydd.md, rule 12)."""
+
+
 def _export(args: argparse.Namespace) -> None:
     params = _params(args)
+    if args.masked and any(params.get(p) for p in PERSONFILTER):
+        raise QueryError(
+            "--masked ger nämndens skyddade vy, som inte filtrerar på vistelsekommun, "
+            "boendeform, regi, åldersgrupp eller kön: urval med och utan ett filter kan dras "
+            "från varandra. Exportera utan de filtren."
+        )
     if not args.db.is_file():
         raise QueryError(f"Databasfilen finns inte: {args.db}")
     with duckdb.connect(str(args.db), read_only=True) as con:

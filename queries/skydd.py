@@ -242,14 +242,22 @@ def _sekundar(arbete: pl.DataFrame, kolumn: str, grupp: list[str], kk: list[str]
     """Within each group with exactly one masked non-zero part, mask the smallest other
     non-zero part: for the figure's values, then for each complement to a parent."""
     for varden in (kolumn, *kk):
-        arbete = _sekundar_vy(arbete, kolumn, varden, grupp)
+        arbete = _sekundar_vy(arbete, kolumn, varden, grupp, ej_publik(kk))
     return arbete
 
 
-def _sekundar_vy(arbete: pl.DataFrame, kolumn: str, varden: str, grupp: list[str]) -> pl.DataFrame:
+def ej_publik(kk: Sequence[str]) -> pl.Expr:
+    """A cell equal to its parent's (complement 0) is public through the parent view, where
+    its mask is the parent's: it cannot be a partner that hides another cell here."""
+    return pl.all_horizontal(pl.lit(True), *(pl.col(k) != 0 for k in kk))
+
+
+def _sekundar_vy(
+    arbete: pl.DataFrame, kolumn: str, varden: str, grupp: list[str], ej_pub: pl.Expr
+) -> pl.DataFrame:
     varde, maskerad = pl.col(varden), pl.col(_m(kolumn))
     kandidat = ~maskerad & (varde != 0) & (pl.col(kolumn) != 0) & pl.col(kolumn).is_not_null()
-    kandidat = kandidat & ~pl.col(EXTRA)
+    kandidat = kandidat & ~pl.col(EXTRA) & ej_pub
     arbete = arbete.with_columns(
         _skydd_n=(maskerad & (varde != 0)).sum().over(grupp) == 1,
         _skydd_min=varde.filter(kandidat).min().over(grupp),
@@ -279,15 +287,18 @@ def _delar_i_rad(spec: Figurskydd, arbete: pl.DataFrame) -> pl.DataFrame:
         kk = {d: komplementkolumner(arbete, d) for d in delar}
         for i in range(-1, len(kk[delar[0]])):
             varden = {d: d if i < 0 else kk[d][i] for d in delar}
-            arbete = _delar_vy(arbete, helhet, varden)
+            arbete = _delar_vy(arbete, helhet, varden, kk)
     return arbete
 
 
-def _delar_vy(arbete: pl.DataFrame, helhet: str, varden: dict[str, str]) -> pl.DataFrame:
+def _delar_vy(
+    arbete: pl.DataFrame, helhet: str, varden: dict[str, str], kk: dict[str, list[str]]
+) -> pl.DataFrame:
     kandidat = {
         d: ~pl.col(_m(d)) & (pl.col(v) != 0) & (pl.col(d) != 0) & pl.col(d).is_not_null()
+        & ej_publik(kk[d])
         for d, v in varden.items()
-    }
+    }  # fmt: skip
     n = pl.sum_horizontal(
         (pl.col(_m(d)) & (pl.col(v) != 0)).cast(pl.Int32) for d, v in varden.items()
     )

@@ -102,12 +102,18 @@ def _summor_steg(
     for s in delmangder:
         for dim in s:
             for summa, dolda in vyer:
-                andrat |= _summa_steg(spec, nivaer, s, dim, pl.col(summa), pl.col(dolda))
+                andrat |= _summa_steg(spec, nivaer, s, dim, pl.col(summa), pl.col(dolda), antal_k)
     return andrat
 
 
 def _summa_steg(
-    spec: Figurskydd, nivaer: dict, s: frozenset[str], dim: str, summa: pl.Expr, dolda: pl.Expr
+    spec: Figurskydd,
+    nivaer: dict,
+    s: frozenset[str],
+    dim: str,
+    summa: pl.Expr,
+    dolda: pl.Expr,
+    antal_k: int,
 ) -> bool:
     """Totals over ``s`` with exactly one hidden non-zero part along ``dim``: hide another
     part that contains a masked cell, or else flag the total."""
@@ -116,6 +122,8 @@ def _summa_steg(
     f = pl.col("_f")
     # a total can be hidden only if it contains a masked cell; cells are already stable
     kandidat = ~f & (summa != 0) & (dolda > 0) & (pl.col("_summa") != 0) & pl.lit(bool(s - {dim}))
+    # a total equal to its parent's (complement 0) is public through the parent view
+    kandidat = pl.all_horizontal(kandidat, *(pl.col(f"_ksumma{i}") != 0 for i in range(antal_k)))
     delar = delar.with_row_index("_i").with_columns(
         _n=(f & (summa != 0)).sum().over(g) == 1,
         _k=kandidat,

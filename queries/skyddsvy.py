@@ -53,6 +53,8 @@ class Lank:
     link does not apply to these parameters."""
     per_manad: bool = False
     """This figure is a stock per month: the finer one is taken at each month's stock date."""
+    datum_fran: str | None = None
+    """A one-row figure's date column: the finer one is taken on that date."""
 
 
 def _utan(param: str) -> Callable[[Mapping[str, Any]], pl.Expr | None]:
@@ -89,10 +91,27 @@ LANKAR: Mapping[str, tuple[Lank, ...]] = MappingProxyType(
                 per_manad=True,
             ),
         ),  # fmt: skip
+        # persons in care per month (Export): the pyramid at each month's stock date
+        "i_vard_manad": (
+            Lank("alderspyramid", "antal_summa_maskerad", ("antal_i_vard",), per_manad=True),
+        ),
         "i_vard_nyckeltal": (
             Lank("alderspyramid", "antal_summa_maskerad", ("antal_i_vard",)),
             *(_kon(k) for k in ("K", "M", "X")),
-        ),
+            # the change tiles give the earlier counts back (now − change)
+            Lank(
+                "alderspyramid",
+                "antal_summa_maskerad",
+                ("antal_manad_fore",),
+                datum_fran="datum_manad_fore",
+            ),
+            Lank(
+                "alderspyramid",
+                "antal_summa_maskerad",
+                ("antal_ar_fore",),
+                datum_fran="datum_ar_fore",
+            ),
+        ),  # fmt: skip
         # those turning 18 (21) in the next 12 months are the 17- (20-)year-olds on the date
         "fodelsedagar_manad": (
             Lank(
@@ -168,10 +187,43 @@ def skydda_vy(namn: str, params: Mapping[str, Any], hamta: Hamta, troskel: int |
     grans = troskel or maskgrans()
     params = dict(params)
     ra = hamta(namn, params)
-    foraldrar = [hamta(namn, params | {p: None}) for p in aktiva_listfilter(namn, params)]
+    aktiva = aktiva_listfilter(namn, params)
+    foraldrar = [hamta(namn, params | {p: None}) for p in aktiva]
     besked = for_fa(namn, ra, grans) or _komplement_besked(namn, ra, foraldrar, grans)
     tvingade = _tvingade(namn, ra, params, hamta, grans)
+    for p, foralder in zip(aktiva, foraldrar, strict=True):
+        # a cell equal to the parent's is the parent's cell: masked where the parent's is
+        vy = skydda_vy(namn, params | {p: None}, hamta, grans)
+        _eller(tvingade, _som_foraldern(spec.nycklar, ra, foralder, vy.df, spec.matt()))
     return Vy(skydda(namn, ra, grans, tvingade=tvingade, foraldrar=foraldrar), besked)
+
+
+def _som_foraldern(
+    nycklar: tuple[str, ...],
+    ra: pl.DataFrame,
+    foralder: pl.DataFrame,
+    foralder_vy: pl.DataFrame,
+    matt: Mapping[str, Any],
+) -> dict[str, pl.Series]:
+    """Per measure: this view's cells that equal the parent's and are masked there."""
+    if ra.is_empty():
+        return {}
+    valda = [c for c in matt if f"{c}_maskerad" in foralder_vy.columns]
+    far = foralder.select(*nycklar, *(pl.col(c).alias(f"_p_{c}") for c in valda))
+    far = far.with_columns(foralder_vy.select(f"{c}_maskerad" for c in valda))
+    if nycklar:
+        traff = ra.with_row_index("_r").join(far, on=list(nycklar), how="left", nulls_equal=True)
+        traff = traff.sort("_r")
+    else:
+        traff = pl.concat([ra, far], how="horizontal")
+    return {
+        c: ((traff[f"_p_{c}"] == traff[c]) & traff[f"{c}_maskerad"]).fill_null(False) for c in valda
+    }
+
+
+def _eller(tvingade: dict[str, pl.Series], fler: Mapping[str, pl.Series]) -> None:
+    for c, maske in fler.items():
+        tvingade[c] = tvingade[c] | maske if c in tvingade else maske
 
 
 def aktiva_listfilter(namn: str, params: Mapping[str, Any]) -> list[str]:
@@ -218,7 +270,12 @@ def _tvingade(
         rader = lank.rader(params)
         if rader is None or ra.is_empty():
             continue
-        flaggor = _fin_flaggor(lank, rader, params, hamta, grans)
+        lank_params = params
+        if lank.datum_fran:
+            if ra[lank.datum_fran][0] is None:
+                continue
+            lank_params = params | {"datum": ra[lank.datum_fran][0]}
+        flaggor = _fin_flaggor(lank, rader, lank_params, hamta, grans)
         nycklar = [*lank.nycklar, *(["manad"] if lank.per_manad else [])]
         if nycklar:
             flaggor = flaggor.with_columns(pl.col(k).cast(ra.schema[k]) for k in nycklar)
@@ -230,8 +287,7 @@ def _tvingade(
             maske = traff.sort("_r")["_f"].fill_null(False)
         else:
             maske = pl.Series([bool(flaggor["_f"].any())] * ra.height)
-        for mal in lank.mal:
-            ut[mal] = ut[mal] | maske if mal in ut else maske
+        _eller(ut, {mal: maske for mal in lank.mal})
     return ut
 
 

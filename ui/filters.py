@@ -147,11 +147,11 @@ def sidofalt() -> Filter:
             "bor i andra kommuner. Standard är kommunen vars data är importerad.",
         )
         skyddad = roller.skyddad(roller.aktuell_roll())
+        _listfalt({f: v for f, v in alternativ.items() if not (skyddad and f in PERSONFILTER)})
         if skyddad:
-            _ett_varde_per_filter()
-        _listfalt(alternativ, skyddad)
-    valt = _valt(standard)
-    _till_url(valt)
+            st.caption(f":material/shield: {AVSTANGDA}")
+    valt = _valt(standard, skyddad)
+    _till_url(valt, skyddad)
     return valt
 
 
@@ -175,10 +175,15 @@ def _fran_url(standard: dict[str, Any], alternativ: dict[str, list[str]]) -> Non
         st.session_state[falt] = list(dict.fromkeys(valda))
 
 
-def _till_url(valt: Filter) -> None:
-    """Write the code-valued filters to the URL when they changed (dates bind themselves)."""
+def _till_url(valt: Filter, skyddad: bool = False) -> None:
+    """Write the code-valued filters to the URL when they changed (dates bind themselves).
+
+    The protected view leaves the person filters in a link as they are (unused), so that
+    the same link still filters for an analyst."""
     onskat: dict[str, list[str]] = {"kommun": [valt.kommun]}
-    onskat |= {falt: list(getattr(valt, falt)) for falt in RUBRIK}
+    onskat |= {
+        falt: list(getattr(valt, falt)) for falt in RUBRIK if not (skyddad and falt in PERSONFILTER)
+    }
     for falt, varden in onskat.items():
         if st.query_params.get_all(falt) == varden:
             continue
@@ -212,29 +217,16 @@ def _datumfalt(standard: dict[str, Any]) -> None:
         )
 
 
-ETT_VARDE = (
-    "I den skyddade vyn väljs ett värde eller alla: två närliggande urval (till exempel alla "
-    "utom en kommun) skulle annars kunna dras från varandra och visa små antal."
+PERSONFILTER = ("vistelsekommun", "boendeform", "regi", "aldersgrupp", "kon")
+"""List filters that narrow the persons counted: not offered in the protected view."""
+AVSTANGDA = (
+    "I den skyddade vyn visas alltid alla: filter på vistelsekommun, boendeform, regi, "
+    "åldersgrupp och kön används inte, eftersom urval med och utan ett filter (eller alla "
+    "värden utom ett) annars kan dras från varandra och visa små antal."
 )
 
 
-def _ett_varde_per_filter() -> None:
-    """The protected view: a list filter is one value or all, so that subsets of a
-    selection cannot be differenced; a link with more keeps the first and says so."""
-    kortade = []
-    for falt in LISTFILTER:
-        valda = st.session_state.get(falt) or []
-        if len(valda) > 1:
-            st.session_state[falt] = valda[:1]
-            kortade.append(RUBRIK[falt].lower())
-    if kortade:
-        st.info(
-            f"Bara det första valda värdet används för {uppraknat(kortade)}. {ETT_VARDE}",
-            icon=":material/shield:",
-        )
-
-
-def _listfalt(alternativ: dict[str, list[str]], skyddad: bool = False) -> None:
+def _listfalt(alternativ: dict[str, list[str]]) -> None:
     for falt, tillatna in alternativ.items():
         st.multiselect(
             RUBRIK[falt],
@@ -242,8 +234,6 @@ def _listfalt(alternativ: dict[str, list[str]], skyddad: bool = False) -> None:
             key=falt,
             placeholder="Alla",
             format_func=_visningsnamn(falt),
-            max_selections=1 if skyddad else None,
-            help=f"Ett värde eller alla. {ETT_VARDE}" if skyddad else None,
         )
 
 
@@ -257,7 +247,7 @@ def _visningsnamn(falt: str) -> Callable[[str], str]:
     return lambda kod: namn(koder, kod)
 
 
-def _valt(standard: dict[str, Any]) -> Filter:
+def _valt(standard: dict[str, Any], skyddad: bool = False) -> Filter:
     """The chosen filters, with an emptied or reversed period mended and explained."""
     ss = st.session_state
     datum = {falt: ss.get(falt) for falt in DATUM}
@@ -284,6 +274,14 @@ def _valt(standard: dict[str, Any]) -> Filter:
             icon=":material/event_busy:",
         )
     listor = {f.name: tuple(ss.get(f.name) or ()) for f in fields(Filter) if f.name in RUBRIK}
+    if skyddad:
+        ignorerade = [RUBRIK[f].lower() for f in PERSONFILTER if listor[f]]
+        if ignorerade:
+            st.info(
+                f"Länkens filter på {uppraknat(ignorerade)} används inte. {AVSTANGDA}",
+                icon=":material/shield:",
+            )
+        listor |= {f: () for f in PERSONFILTER}
     kommun = ss.get("kommun") or standard["kommun"]
     return Filter(fran=fran, till=till, datum=dag, kommun=kommun, **listor)
 

@@ -130,32 +130,35 @@ def test_kommunoverskridande_has_no_flow_in_the_protected_view(
     assert any("Flödet mellan kommuner visas inte" in c.value for c in at.caption)
 
 
-def test_export_refuses_a_filter_that_leaves_out_three(namnd: Callable[..., AppTest]) -> None:
-    # all: 23 in care; living in Nacka: 20; the 3 left out (Solna) are refused
+def test_export_uses_no_person_filter_and_offers_no_flow(namnd: Callable[..., AppTest]) -> None:
+    # all: 23 in care, 13 girls and 10 boys aged 14–17; living in Nacka: 20. A link filtered
+    # to Nacka is not narrowed in the protected view ("all but Solna" would give Solna's 3)
     at = namnd(TVA_KOMMUNER, "export", {"datum": D, "vistelsekommun": N})
     at.selectbox(key="figur").set_value("alder_kon").run()
     assert not at.exception
-    assert any("utelämnar färre än 5 personer" in i.value for i in at.info)
-    assert not at.dataframe
+    assert any("filter på vistelsekommun används inte" in i.value for i in at.info)
+    rader = tabell(at, "Åldersgrupp")
+    assert [(r["Kön"], r["Antal"]) for r in rader] == [
+        ("Flickor/kvinnor", "13"),
+        ("Pojkar/män", "10"),
+    ]
     assert queries.figure("kommunoverskridande_matris").title not in (
         at.selectbox(key="figur").options
     )
 
 
-def test_one_value_per_list_filter_in_the_protected_view(
-    namnd: Callable[..., AppTest],
-) -> None:
-    at = namnd(PYRAMID, "alder_och_kon", MARS | {"kon": ["K", "M"]})
-    assert at.multiselect(key="kon").value == ["K"]
-    assert any("Bara det första valda värdet används för kön" in i.value for i in at.info)
+def test_no_person_filter_in_the_protected_view(namnd: Callable[..., AppTest]) -> None:
+    at = namnd(PYRAMID, "alder_och_kon", MARS | {"kon": "K"})
+    assert not [m for m in at.sidebar.multiselect if m.key in ("kon", "vistelsekommun")]
+    assert any("visas alltid alla" in c.value for c in at.sidebar.caption)
+    # the link's kon=K is not applied: 21 girls and 6 boys, 27 in all
+    assert {m.label: m.value for m in at.metric}["I vård 31 mar 2024"] == "27"
+    assert at.query_params["kon"] == "K"  # kept in the link for an analyst
 
 
-def test_oversikt_hides_a_total_that_differs_by_three_from_the_unfiltered(
-    namnd: Callable[..., AppTest],
-) -> None:
-    # living in Nacka: 20, all of them 14–17; all living anywhere have 23 aged 14–17:
-    # 23 − 20 = 3 (Solna's 14–17s), so the tile and the sentence do not say 20
+def test_oversikt_is_not_narrowed_by_a_person_filter(namnd: Callable[..., AppTest]) -> None:
+    # all 33 in care (Nacka responsible); living in Nacka 20, of whom all 14–17, against
+    # 23 aged 14–17 in all: 23 − 20 = 3 would be Solna's. The tile shows all 33.
     at = namnd(TRETTON_I_A, "oversikt", {"datum": D, "vistelsekommun": N})
-    tiles = {m.label: m.value for m in at.metric}
-    assert tiles["I vård nu"] == "<5"
+    assert {m.label: m.value for m in at.metric}["I vård nu"] == "33"
     assert not [m.value for m in at.markdown if "**20**" in m.value]
