@@ -55,6 +55,8 @@ class Lank:
     """This figure is a stock per month: the finer one is taken at each month's stock date."""
     datum_fran: str | None = None
     """A one-row figure's date column: the finer one is taken on that date."""
+    utan: tuple[str, ...] = ()
+    """Parameters the finer figure is read without (it is shown unfiltered beside this)."""
 
 
 def _utan(param: str) -> Callable[[Mapping[str, Any]], pl.Expr | None]:
@@ -63,6 +65,10 @@ def _utan(param: str) -> Callable[[Mapping[str, Any]], pl.Expr | None]:
 
 def _valda_enheter(p: Mapping[str, Any]) -> pl.Expr | None:
     return pl.col("enhet_id").is_in(list(p["enhet"])) if p.get("enhet") else None
+
+
+def _valda_grupper(p: Mapping[str, Any]) -> pl.Expr | None:
+    return pl.col("aldersgrupp").is_in(list(p["aldersgrupp"])) if p.get("aldersgrupp") else None
 
 
 def _kon(kod: str) -> Lank:
@@ -75,6 +81,7 @@ _INOM_GRUPP = "antal_summa_over_alder_inom_aldersgrupp_maskerad"
 _RIKTNING = MappingProxyType({"riktning": pl.col("riktning")})
 _FORM_MANAD = MappingProxyType({"boendeform": pl.col("boendeform"), "manad": pl.col("manad")})
 _MANAD = MappingProxyType({"manad": pl.col("manad")})
+_KON_MANAD = MappingProxyType({"kon": pl.col("kon"), "manad": pl.col("manad")})
 
 LANKAR: Mapping[str, tuple[Lank, ...]] = MappingProxyType(
     {
@@ -296,7 +303,7 @@ def _fin_flaggor(
 ) -> pl.DataFrame:
     """The finer figure's flag per key of this figure (``_f``: any of its rows flagged)."""
     deklarerade = queries.figure(lank.fin).params
-    fin_params = {p: v for p, v in params.items() if p in deklarerade}
+    fin_params = {p: v for p, v in params.items() if p in deklarerade and p not in lank.utan}
     datum: dict[str | None, Any] = {None: fin_params.get("datum")}
     if lank.per_manad:
         datum = _lagerdagar(params, hamta)

@@ -104,12 +104,25 @@ def _skydda(namn: str, params: dict[str, Parameter]) -> pl.DataFrame:
         raise Radniva(f"{namn}: rader om enskilda personer visas bara för analytiker")
     if not roller.skyddad(roll):
         return df
-    vy = skyddsvy.skydda_vy(namn, params, lambda n, p: _oskyddad(n, dict(p)))
+    with db.las() as ob:
+        vy = _skyddad_cachad(ob.sokvag, ob.version, namn, _nyckel(params), skydd.maskgrans())
     if vy.besked:
         # charts and tables of this figure show the message instead (ui.components);
         # tiles still read the masked cells as <5
         _besked.set(MappingProxyType({**_besked.get(), namn: vy.besked}))
     return vy.df
+
+
+@st.cache_data(show_spinner=False, max_entries=500)
+def _skyddad_cachad(
+    sokvag: str, version: db.Version, namn: str, nyckel: tuple[tuple[str, Any], ...], grans: int
+) -> skyddsvy.Vy:
+    """The protected view of one figure of one snapshot: reruns need not protect it again."""
+    params: dict[str, Any] = {k: list(v) if isinstance(v, tuple) else v for k, v in nyckel}
+    return skyddsvy.skydda_vy(namn, params, lambda n, p: _oskyddad(n, dict(p)), grans)
+
+
+db.vid_stangning(_skyddad_cachad.clear)
 
 
 def visas(namn: str) -> bool:
