@@ -97,7 +97,16 @@ LANKAR: Mapping[str, tuple[Lank, ...]] = MappingProxyType(
                 MappingProxyType({"kon": pl.col("kon")}),
                 per_manad=True,
             ),
-        ),  # fmt: skip
+            # the clicked age groups' cells of the chart beside it, summed: masked where any is
+            Lank(
+                "aldersgrupp_manad",
+                "antal_maskerad",
+                ("antal",),
+                _KON_MANAD,
+                rader=_valda_grupper,
+                utan=("aldersgrupp",),
+            ),
+        ),
         # persons in care per month (Export): the pyramid at each month's stock date
         "i_vard_manad": (
             Lank("alderspyramid", "antal_summa_maskerad", ("antal_i_vard",), per_manad=True),
@@ -118,7 +127,7 @@ LANKAR: Mapping[str, tuple[Lank, ...]] = MappingProxyType(
                 ("antal_ar_fore",),
                 datum_fran="datum_ar_fore",
             ),
-        ),  # fmt: skip
+        ),
         # those turning 18 (21) in the next 12 months are the 17- (20-)year-olds on the date
         "fodelsedagar_manad": (
             Lank(
@@ -128,7 +137,7 @@ LANKAR: Mapping[str, tuple[Lank, ...]] = MappingProxyType(
                 MappingProxyType({"fyller": pl.col("alder") + 1}),
                 rader=lambda _p: pl.col("alder").is_in([17, 20]),
             ),
-        ),  # fmt: skip
+        ),
         "kommunoverskridande_summa": (
             Lank("kommunoverskridande", "antal_summa_maskerad", ("antal",), _RIKTNING),
             # within the län or outside it: either group total gives the other away
@@ -138,12 +147,20 @@ LANKAR: Mapping[str, tuple[Lank, ...]] = MappingProxyType(
                 ("antal_samma_lan",),
                 _RIKTNING,
             ),
-        ),  # fmt: skip
+        ),
         "kommunoverskridande_andel": (
             Lank(
                 "kommunoverskridande", "antal_summa_maskerad", ("antal",), _RIKTNING, per_manad=True
             ),
-        ),  # fmt: skip
+            # all the municipality is responsible for: the pyramid's total at the stock date
+            Lank(
+                "alderspyramid",
+                "antal_summa_maskerad",
+                ("totalt",),
+                MappingProxyType({"riktning": pl.lit("vara_i_andra")}),
+                per_manad=True,
+            ),
+        ),
         "belaggning_boendeform": (
             Lank(
                 "belaggning_enhet",
@@ -159,7 +176,7 @@ LANKAR: Mapping[str, tuple[Lank, ...]] = MappingProxyType(
                 _FORM_MANAD,
                 rader=_valda_enheter,
             ),
-        ),  # fmt: skip
+        ),
         "belaggning_manad_totalt": (
             Lank(
                 "belaggning_enhet",
@@ -171,7 +188,7 @@ LANKAR: Mapping[str, tuple[Lank, ...]] = MappingProxyType(
             Lank(
                 "belaggning_enhet", "vardygn_maskerad", ("vardygn",), _MANAD, rader=_valda_enheter
             ),
-        ),  # fmt: skip
+        ),
         # the period is the sum of its months: hidden when any month's total is
         "belaggning_period": (Lank("belaggning_manad_totalt", "vardygn_maskerad", ("vardygn",)),),
     }

@@ -161,3 +161,16 @@ def test_masked_command_line_refuses_person_filters(
                 "--kommun", NACKA, "--date", D, "--vistelsekommun", B])  # fmt: skip
     assert kod == 2
     assert "inte filtrerar på vistelsekommun" in capsys.readouterr().err
+
+
+def test_the_share_does_not_show_a_total_the_tiles_hide(tmp_path: Path) -> None:
+    # one girl (15) and 10 boys (10), Nacka responsible. The girl is masked and has no
+    # partner (no other girl, no boy of 15), so the total 11 is hidden: 11 − 10 boys = 1.
+    # The share's "all we are responsible for" in March (stock date D) is the same 11.
+    # (The boys' tile is masked as the girls' partner among the parts of the tile total.)
+    db = import_tables(tmp_path, _befolkning([(1, 15, "K", NACKA), (10, 10, "M", NACKA)]), D)
+    tal = till_text(vy(db, "i_vard_nyckeltal", datum=D).df).row(0, named=True)
+    assert (tal["antal_i_vard"], tal["antal_k"], tal["antal_m"]) == ("<5", "<5", "<5")
+    andel = vy(db, "kommunoverskridande_andel", fran="2024-03-01", till=D).df
+    mars = andel.filter(pl.col("manad") == "2024-03", pl.col("riktning") == "vara_i_andra")
+    assert mars["totalt_maskerad"].to_list() == [True]
