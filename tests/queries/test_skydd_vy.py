@@ -174,3 +174,35 @@ def test_the_share_does_not_show_a_total_the_tiles_hide(tmp_path: Path) -> None:
     andel = vy(db, "kommunoverskridande_andel", fran="2024-03-01", till=D).df
     mars = andel.filter(pl.col("manad") == "2024-03", pl.col("riktning") == "vara_i_andra")
     assert mars["totalt_maskerad"].to_list() == [True]
+
+
+def _ansvariga(grupper: list[tuple[int, str]]) -> Tables:
+    """(how many, responsible municipality): persons aged 15 living in Nacka."""
+    tabeller: dict[str, list[dict]] = {"personer": [], "anvisningar": [], "placeringar": []}
+    nr = 0
+    for antal, ansvarig in grupper:
+        for _ in range(antal):
+            nr += 1
+            person = _person(nr, 15, "M")
+            person["anvisningar"][0]["anvisningskommun"] = ansvarig
+            for tabell, rader in person.items():
+                tabeller[tabell] += rader
+    tabeller["enheter"] = [{"enhet_id": "E1", "namn": "Eken", "boendeform": "HVB",
+                            "kommun": NACKA}]  # fmt: skip
+    return tabeller
+
+
+def test_within_the_lan_tile_never_gives_one_municipality_away(tmp_path: Path) -> None:
+    # placed in Nacka by others: Stockholm 7 and Solna 2 (Stockholm's län, like Nacka),
+    # Göteborg 6 (another län). Solna (2) is masked; paired with the smallest other
+    # municipality, Göteborg (6), the tile "inom länet" 9 − Stockholm 7 would give Solna's 2.
+    db = import_tables(tmp_path, _ansvariga([(7, "0180"), (2, "0184"), (6, "1480")]), D)
+    lista = vy(db, "kommunoverskridande", datum=D).df.filter(
+        pl.col("riktning") == "placerade_hos_oss"
+    )
+    assert text(lista, "kommun", "antal") == [("0180", "<5"), ("1480", "6"), ("0184", "<5")]
+    summa = till_text(vy(db, "kommunoverskridande_summa", datum=D).df).filter(
+        pl.col("riktning") == "placerade_hos_oss"
+    )
+    # the tiles: 15 placed here, 9 within the län: both shown, Stockholm and Solna hidden
+    assert text(summa, "antal", "antal_samma_lan") == [("15", "9")]
