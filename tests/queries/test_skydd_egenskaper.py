@@ -40,9 +40,14 @@ SKYDDADE = [
 
 
 @st.composite
-def _person(draw: st.DrawFn, nummer: int, kommuner: list[str]) -> dict[str, list[dict]]:
+def _person(
+    draw: st.DrawFn, nummer: int, kommuner: list[str], fodda: tuple[int, int]
+) -> dict[str, list[dict]]:
     pid = f"P{nummer}"
-    fodd = date(2003, 1, 1) + timedelta(days=draw(st.integers(0, 365 * 11)))
+    # born within ``fodda`` = (first year, years): 2006 + 4 years crowds the ages 14–18, so
+    # that age groups of five or more with a small single age inside them are common
+    forsta, ar = fodda
+    fodd = date(forsta, 1, 1) + timedelta(days=draw(st.integers(0, 365 * ar)))
     start = START + timedelta(days=draw(st.integers(0, 300)))
     langd = draw(st.one_of(st.none(), st.integers(1, 300)))
     slut = "" if langd is None else start + timedelta(days=langd)
@@ -67,10 +72,11 @@ def _person(draw: st.DrawFn, nummer: int, kommuner: list[str]) -> dict[str, list
 @st.composite
 def _befolkning(draw: st.DrawFn) -> tuple[dict[str, list[dict]], list[str]]:
     kommuner = draw(st.lists(st.sampled_from(KOMMUNER), min_size=2, max_size=4, unique=True))
-    antal = draw(st.integers(1, 14))
+    antal = draw(st.integers(1, 30))
+    fodda = draw(st.sampled_from([(2003, 11), (2006, 4)]))
     tabeller: dict[str, list[dict]] = {"personer": [], "anvisningar": [], "placeringar": []}
     for nummer in range(antal):
-        for tabell, rader in draw(_person(nummer, kommuner)).items():
+        for tabell, rader in draw(_person(nummer, kommuner, fodda)).items():
             tabeller[tabell] += rader
     tabeller["enheter"] = [
         {"enhet_id": "U1", "namn": "Enhet 1", "boendeform": "HVB", "kommun": kommuner[0],
