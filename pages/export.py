@@ -16,7 +16,7 @@ from queries.export import PARAMETRAR, filnamn, filtertext, kommandorad
 from queries.skydd import figurskydd
 from ui import db, presentation, roller
 from ui.components import TOMT, nedladdning, skyddsregel, tabell
-from ui.figurer import hamta
+from ui.figurer import besked, hamta, visas
 from ui.filters import aktuellt
 
 FORHANDSVISNING = 200
@@ -36,7 +36,7 @@ radniva = not roller.far_se_radniva(roller.aktuell_roll())
 titlar = {
     fig.name: fig.title or fig.name
     for fig in queries.catalogue()
-    if not (radniva and figurskydd(fig.name).radniva)
+    if not (radniva and figurskydd(fig.name).radniva) and visas(fig.name)
 }
 namn = st.selectbox(
     "Mått",
@@ -50,6 +50,12 @@ anvanda = "; ".join(f"{PARAMETRAR.get(k, k)}: {filtertext(k, v)}" for k, v in pa
 st.caption(f"`{namn}`. Filter som används: {md(anvanda or 'inga')}")
 
 df = hamta(namn, **params)
+meddelande = besked(namn)
+if meddelande:
+    # too few persons, or a filter that leaves too few out: no preview and no file
+    st.info(meddelande, icon=":material/shield:")
+    skyddsregel()
+    st.stop()
 st.markdown(f"**{df.height} rader**")
 if df.is_empty():
     st.info(TOMT)

@@ -14,7 +14,7 @@ from charts.text import md
 from report import figurmeningar, meningar
 from ui import presentation
 from ui.components import diagram, valda
-from ui.figurer import hamta
+from ui.figurer import hamta, visas
 from ui.filters import aktuellt, manadens_forsta
 from ui.format import fmt_antal, fmt_datum, skyddat, summa_dold
 from ui.nyckeltal import andel_rad
@@ -85,26 +85,33 @@ with hoger:
         mening=figurmeningar.kommun_i_andra(summor["vara_i_andra"], i_andra, k),
     )
 
-matris = hamta("kommunoverskridande_matris", **f.for_figur("kommunoverskridande_matris"))
 kommuner = valda(klick_hos_oss) + valda(klick_i_andra)
-if kommuner:
-    matris = matris.filter(
-        pl.col("ansvarig_kommun").is_in(kommuner) | pl.col("vistelsekommun").is_in(kommuner)
+if visas("kommunoverskridande_matris"):
+    matris = hamta("kommunoverskridande_matris", **f.for_figur("kommunoverskridande_matris"))
+    if kommuner:
+        matris = matris.filter(
+            pl.col("ansvarig_kommun").is_in(kommuner) | pl.col("vistelsekommun").is_in(kommuner)
+        )
+        st.info(
+            "Flödet visar bara "
+            + ", ".join(md(kommunnamn(k)) for k in kommuner)
+            + ". Klicka i diagrammets tomma yta för att visa alla."
+        )
+    diagram(
+        "Kommunöverskridande placeringar, från ansvarig kommun till vistelsekommun, "
+        f"{fmt_datum(f.datum)}",
+        diagram_kommun.flode(matris),
+        matris,
+        "kommunoverskridande_matris",
+        "kommun_flode",
+        mening=figurmeningar.flode(matris, k),
     )
-    st.info(
-        "Flödet visar bara "
-        + ", ".join(md(kommunnamn(k)) for k in kommuner)
-        + ". Klicka i diagrammets tomma yta för att visa alla."
+else:
+    # its cells repeat the bars above and its diagonal is the share's complement: a second
+    # protection of the same counts could be played against the first (docs/skydd.md)
+    st.caption(
+        "Flödet mellan kommuner visas inte i den skyddade vyn; staplarna ovan visar samma antal."
     )
-diagram(
-    "Kommunöverskridande placeringar, från ansvarig kommun till vistelsekommun, "
-    f"{fmt_datum(f.datum)}",
-    diagram_kommun.flode(matris),
-    matris,
-    "kommunoverskridande_matris",
-    "kommun_flode",
-    mening=figurmeningar.flode(matris, k),
-)
 
 andel = hamta("kommunoverskridande_andel", **f.for_figur("kommunoverskridande_andel"))
 diagram(

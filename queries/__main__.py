@@ -39,7 +39,8 @@ from queries.export import (
     to_xlsx,
 )
 from queries.filtervarden import FilterError, normalisera
-from queries.skydd import SkyddsFel, skydda, till_text
+from queries.skydd import SkyddsFel, till_text
+from queries.skyddsvy import skydda_vy
 from queries.stamp import check
 
 
@@ -106,8 +107,18 @@ def _list() -> None:
         print(f"{fig.name}\n    {fig.title}\n    parametrar: {options}")
 
 
+PERSONFILTER = ("vistelsekommun", "boendeform", "regi", "aldersgrupp", "kon")
+"""List filters on persons: the committee view has none (docs/skydd.md, rule 12)."""
+
+
 def _export(args: argparse.Namespace) -> None:
     params = _params(args)
+    if args.masked and any(params.get(p) for p in PERSONFILTER):
+        raise QueryError(
+            "--masked ger nämndens skyddade vy, som inte filtrerar på vistelsekommun, "
+            "boendeform, regi, åldersgrupp eller kön: urval med och utan ett filter kan dras "
+            "från varandra. Exportera utan de filtren."
+        )
     if not args.db.is_file():
         raise QueryError(f"Databasfilen finns inte: {args.db}")
     with duckdb.connect(str(args.db), read_only=True) as con:
@@ -115,13 +126,18 @@ def _export(args: argparse.Namespace) -> None:
         fel = check(con)
         if fel is not None:
             raise QueryError(fel)
-        df = run(args.namn, con=con, **params)
-    if args.masked:
-        # the protected (committee) view's cells, for publication: masked counts read <5.
-        # csv-excel and xlsx write them as the page's download does (same bytes)
-        df = skydda(args.namn, df)
-        if args.format in ("csv", "csv-raw"):
-            df = till_text(df)
+        if args.masked:
+            # the protected (committee) view's cells, for publication, exactly as the
+            # dashboard's: with the finer figures and filter parents it reads (skyddsvy)
+            vy = skydda_vy(args.namn, params, lambda n, p: run(n, con=con, **p))
+            if vy.besked:
+                raise QueryError(vy.besked)
+            df = vy.df
+        else:
+            df = run(args.namn, con=con, **params)
+    if args.masked and args.format in ("csv", "csv-raw"):
+        # csv-excel and xlsx write masked cells as the page's download does (same bytes)
+        df = till_text(df)
     data = _bytes(args, df, params)
     if args.out is None:
         sys.stdout.buffer.write(data)

@@ -13,16 +13,17 @@ step is a column expression or a group-by, never Python per row.
 from __future__ import annotations
 
 import os
-from itertools import combinations
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from types import MappingProxyType
 
 import polars as pl
 
-from queries.skyddsspec import SKYDD, Dims, Figurskydd
+from queries.skyddsnivaer import grupp, komplementkolumner, liten, summor
+from queries.skyddsspec import ALLA, EXTRA, RAD, SKYDD, Dims, Figurskydd
 
 MASKGRANS_ENV = "EKB_MASKGRANS"
 STANDARDGRANS = 5
-_ALLA = "_skydd_alla"
-_RAD = "_skydd_rad"
 
 
 class SkyddsFel(ValueError):
@@ -46,20 +47,33 @@ def figurskydd(namn: str) -> Figurskydd:
     return SKYDD[namn]
 
 
-def skydda(namn: str, df: pl.DataFrame, troskel: int | None = None) -> pl.DataFrame:
-    """Figure ``namn`` as the protected view may show it (see the module docstring)."""
+def skydda(
+    namn: str,
+    df: pl.DataFrame,
+    troskel: int | None = None,
+    *,
+    tvingade: Mapping[str, pl.Series] | None = None,
+    foraldrar: Sequence[pl.DataFrame] = (),
+) -> pl.DataFrame:
+    """Figure ``namn`` as the protected view may show it (see the module docstring).
+
+    ``tvingade``: per measure, cells another figure requires masked (a total it shows at
+    coarser granularity, ``queries.skyddsvy``). ``foraldrar``: the same figure without one
+    list filter each; a cell or total whose complement (parent − this) is small is masked.
+    """
     spec = figurskydd(namn)
     if spec.radniva or "person_id" in df.columns:
         raise SkyddsFel(f"{namn}: uppgifter om enskilda personer visas bara för analytiker")
     grans = troskel or maskgrans()
-    matt = spec.matt()
-    if not matt:
+    if not spec.matt():
         return df
-    arbete = df.with_row_index(_RAD).with_columns(pl.lit(1).alias(_ALLA))
-    arbete = arbete.with_columns(_primar(spec, c, grans).alias(_m(c)) for c in matt)
+    arbete, spec = forbered(spec, df, tvingade or {}, foraldrar)
+    arbete = arbete.with_columns(
+        (_primar(spec, c, grans, arbete) | pl.col(_t(c))).alias(_m(c)) for c in spec.matt()
+    )
     arbete = _celler_stabila(spec, arbete, grans)
-    flaggor = [_summor(spec, arbete, c, grans) for c in matt]
-    return _utdata(spec, arbete, flaggor, df.columns)
+    flaggor = [summor(spec, arbete, c, grans, df.height) for c in spec.matt()]
+    return _utdata(spec, arbete.filter(~pl.col(EXTRA)), flaggor, df.columns)
 
 
 def for_fa(namn: str, df: pl.DataFrame, troskel: int | None = None) -> str | None:
@@ -115,41 +129,141 @@ def _m(kolumn: str) -> str:
     return f"_skydd_m_{kolumn}"
 
 
-def _primar(spec: Figurskydd, kolumn: str, grans: int) -> pl.Expr:
-    varde = pl.col(kolumn)
-    if kolumn in spec.antal:
-        return ((varde >= 1) & (varde < grans)).fill_null(False)
-    return _fa_dygn(varde, grans, spec)
+def _t(kolumn: str) -> str:
+    return f"_skydd_t_{kolumn}"
 
 
-def _grupp(spec: Figurskydd, utan: Dims) -> list[str]:
-    """The columns that identify a total: the keys except ``utan`` (what is summed over)."""
-    return [_ALLA, *(k for k in spec.nycklar if k not in utan)]
+def forbered(
+    spec: Figurskydd,
+    df: pl.DataFrame,
+    tvingade: Mapping[str, pl.Series],
+    foraldrar: Sequence[pl.DataFrame],
+) -> tuple[pl.DataFrame, Figurskydd]:
+    """The working frame and the spec it is protected under.
+
+    Coarser groupings become key columns and dimensions of the measures (so their group
+    totals are margins); each parent adds, per measure, a complement column
+    ``_skydd_k<i>__<col>`` = parent − this, and the parent's rows this figure lacks (this
+    figure's count there is 0) as extra rows, which are never shown but count in totals.
+    """
+    grova = {g: uttryck for g, uttryck in spec.grovre.values()}
+    arbete = df.with_row_index(RAD).with_columns(
+        pl.lit(1).alias(ALLA),
+        pl.lit(False).alias(EXTRA),
+        pl.col(RAD).cast(pl.Int64),
+    )
+    arbete = arbete.with_columns(
+        (tvingade[c].fill_null(False) if c in tvingade else pl.lit(False)).alias(_t(c))
+        for c in spec.matt()
+    )
+    arbete = arbete.with_columns(u.alias(g) for g, u in grova.items() if g not in df.columns)
+    utokad = _med_grovre(spec)
+    for i, foralder in enumerate(foraldrar):
+        foralder = foralder.with_columns(
+            u.alias(g) for g, u in grova.items() if g not in foralder.columns
+        )
+        arbete = _med_komplement(utokad, arbete, foralder, i)
+    return arbete.sort(RAD), utokad
+
+
+def _med_grovre(spec: Figurskydd) -> Figurskydd:
+    """``spec`` with every coarser grouping as a key and as a dimension beside its fine one."""
+    if not spec.grovre:
+        return spec
+    grova = [g for g, _ in spec.grovre.values()]
+
+    def dims(d: Dims) -> Dims:
+        return (*d, *(spec.grovre[x][0] for x in d if x in spec.grovre))
+
+    return replace(
+        spec,
+        nycklar=(*spec.nycklar, *(g for g in grova if g not in spec.nycklar)),
+        antal=MappingProxyType({c: dims(d) for c, d in spec.antal.items()}),
+        dygn=MappingProxyType({c: dims(d) for c, d in spec.dygn.items()}),
+    )
+
+
+def _med_komplement(
+    spec: Figurskydd, arbete: pl.DataFrame, foralder: pl.DataFrame, i: int
+) -> pl.DataFrame:
+    matt = list(spec.matt())
+    nycklar = list(spec.nycklar)
+    p = foralder.select(*nycklar, *(pl.col(c).alias(f"_skydd_p_{c}") for c in matt))
+    hojd = arbete.height + i * 1_000_000_000
+    if nycklar:
+        ut = arbete.join(p, on=nycklar, how="full", coalesce=True, nulls_equal=True)
+    else:  # a one-row figure (tiles): the parent's one row beside it
+        ut = arbete.join(p, how="cross")
+    extra = pl.col(EXTRA).is_null() | pl.col(EXTRA)
+    ut = ut.with_columns(
+        pl.col(RAD).fill_null(pl.int_range(pl.len()) + hojd),
+        pl.col(ALLA).fill_null(1),
+        extra.alias(EXTRA),
+        *(pl.col(t).fill_null(False) for t in ut.columns if t.startswith("_skydd_t_")),
+        *(pl.col(k).fill_null(0) for k in ut.columns if k.startswith("_skydd_k")),
+    )
+    ut = ut.with_columns(pl.when(pl.col(EXTRA)).then(0).otherwise(pl.col(c)).alias(c) for c in matt)
+    return ut.with_columns(
+        (pl.col(f"_skydd_p_{c}").fill_null(0) - pl.col(c).fill_null(0)).alias(f"_skydd_k{i}__{c}")
+        for c in matt
+    ).drop(f"_skydd_p_{c}" for c in matt)
+
+
+def _primar(spec: Figurskydd, kolumn: str, grans: int, arbete: pl.DataFrame) -> pl.Expr:
+    uttryck = liten(spec, kolumn, pl.col(kolumn), grans)
+    for k in komplementkolumner(arbete, kolumn):
+        uttryck = uttryck | liten(spec, kolumn, pl.col(k), grans)
+    return uttryck & ~pl.col(EXTRA)
 
 
 def _celler_stabila(spec: Figurskydd, arbete: pl.DataFrame, grans: int) -> pl.DataFrame:
-    """Secondary suppression of cells, repeated until no further cell gets masked."""
+    """Secondary suppression of cells, repeated until no further cell gets masked.
+
+    Along a dimension with a coarser grouping, first within each group (its total is shown
+    elsewhere), then across the whole dimension.
+    """
+    grova = {g: d for d, (g, _) in spec.grovre.items()}
     while True:
         fore = sum(int(arbete[_m(c)].sum()) for c in spec.matt())
         arbete = _komplement(spec, arbete, grans)
         arbete = _delar_i_rad(spec, arbete)
         for kolumn, dims in spec.matt().items():
-            for dim in dims:
-                arbete = _sekundar(arbete, kolumn, _grupp(spec, (dim,)))
+            kk = komplementkolumner(arbete, kolumn)
+            for dim in (d for d in dims if d not in grova):
+                arbete = _sekundar(arbete, kolumn, grupp(spec, (dim,)), kk)
+                if dim in spec.grovre:
+                    hela = grupp(spec, (dim, spec.grovre[dim][0]))
+                    arbete = _sekundar(arbete, kolumn, hela, kk)
         if sum(int(arbete[_m(c)].sum()) for c in spec.matt()) == fore:
             return arbete
 
 
-def _sekundar(arbete: pl.DataFrame, kolumn: str, grupp: list[str]) -> pl.DataFrame:
-    """Within each group with exactly one masked non-zero part, mask the smallest other one."""
-    varde, maskerad = pl.col(kolumn), pl.col(_m(kolumn))
-    kandidat = ~maskerad & (varde != 0) & varde.is_not_null()
+def _sekundar(arbete: pl.DataFrame, kolumn: str, grupp: list[str], kk: list[str]) -> pl.DataFrame:
+    """Within each group with exactly one masked non-zero part, mask the smallest other
+    non-zero part: for the figure's values, then for each complement to a parent."""
+    for varden in (kolumn, *kk):
+        arbete = _sekundar_vy(arbete, kolumn, varden, grupp, ej_publik(kk))
+    return arbete
+
+
+def ej_publik(kk: Sequence[str]) -> pl.Expr:
+    """A cell equal to its parent's (complement 0) is public through the parent view, where
+    its mask is the parent's: it cannot be a partner that hides another cell here."""
+    return pl.all_horizontal(pl.lit(True), *(pl.col(k) != 0 for k in kk))
+
+
+def _sekundar_vy(
+    arbete: pl.DataFrame, kolumn: str, varden: str, grupp: list[str], ej_pub: pl.Expr
+) -> pl.DataFrame:
+    varde, maskerad = pl.col(varden), pl.col(_m(kolumn))
+    kandidat = ~maskerad & (varde != 0) & (pl.col(kolumn) != 0) & pl.col(kolumn).is_not_null()
+    kandidat = kandidat & ~pl.col(EXTRA) & ej_pub
     arbete = arbete.with_columns(
-        _skydd_n=(maskerad & (varde != 0)).sum().over(grupp),
+        _skydd_n=(maskerad & (varde != 0)).sum().over(grupp) == 1,
         _skydd_min=varde.filter(kandidat).min().over(grupp),
     )
-    forst = pl.col(_RAD).filter(kandidat & (varde == pl.col("_skydd_min"))).min().over(grupp)
-    valt = ((pl.col("_skydd_n") == 1) & (pl.col(_RAD) == forst)).fill_null(False)
+    forst = pl.col(RAD).filter(kandidat & (varde == pl.col("_skydd_min"))).min().over(grupp)
+    valt = (pl.col("_skydd_n") & (pl.col(RAD) == forst)).fill_null(False)
     return arbete.with_columns((maskerad | valt).alias(_m(kolumn))).drop("_skydd_n", "_skydd_min")
 
 
@@ -158,107 +272,44 @@ def _komplement(spec: Figurskydd, arbete: pl.DataFrame, grans: int) -> pl.DataFr
     for del_, helhet in spec.komplement.items():
         md, mh = pl.col(_m(del_)), pl.col(_m(helhet))
         skillnad = pl.col(helhet) - pl.col(del_)
-        liten = (skillnad >= 1) & (skillnad < grans) & (pl.col(del_) != 0)
+        liten_ = (skillnad >= 1) & (skillnad < grans) & (pl.col(del_) != 0)
         arbete = arbete.with_columns(
-            (md | (~md & ~mh & liten)).alias(_m(del_)),
+            (md | (~md & ~mh & liten_)).alias(_m(del_)),
             (mh | (md & (skillnad == 0))).alias(_m(helhet)),
         )
     return arbete
 
 
 def _delar_i_rad(spec: Figurskydd, arbete: pl.DataFrame) -> pl.DataFrame:
-    """Columns that add up to another in the same row: the rule of ``_sekundar`` across them."""
+    """Columns that add up to another in the same row: the rule of ``_sekundar`` across them,
+    for the figure's values and for each complement to a parent."""
     for helhet, delar in spec.delar.items():
-        kandidat = {d: ~pl.col(_m(d)) & (pl.col(d) != 0) & pl.col(d).is_not_null() for d in delar}
-        n = pl.sum_horizontal((pl.col(_m(d)) & (pl.col(d) != 0)).cast(pl.Int32) for d in delar)
-        minst = pl.min_horizontal(pl.when(kandidat[d]).then(pl.col(d)) for d in delar)
-        valda, tagen = [], pl.lit(False)
-        for d in delar:
-            vald = ((n == 1) & kandidat[d] & (pl.col(d) == minst) & ~tagen).fill_null(False)
-            valda.append((pl.col(_m(d)) | vald).alias(_m(d)))
-            tagen = tagen | vald
-        ingen = ((n == 1) & minst.is_null()).fill_null(False)
-        arbete = arbete.with_columns(*valda, (pl.col(_m(helhet)) | ingen).alias(_m(helhet)))
+        kk = {d: komplementkolumner(arbete, d) for d in delar}
+        for i in range(-1, len(kk[delar[0]])):
+            varden = {d: d if i < 0 else kk[d][i] for d in delar}
+            arbete = _delar_vy(arbete, helhet, varden, kk)
     return arbete
 
 
-def _summor(spec: Figurskydd, arbete: pl.DataFrame, kolumn: str, grans: int) -> pl.DataFrame:
-    """One row per figure row with a flag per total over a non-empty subset of the dimensions."""
-    dims = spec.matt()[kolumn]
-    delmangder = [frozenset(s) for n in range(1, len(dims) + 1) for s in combinations(dims, n)]
-    celler = arbete.select(
-        _ALLA,
-        *spec.nycklar,
-        pl.col(kolumn).fill_null(0).alias("_summa"),
-        (pl.col(_m(kolumn)) & (pl.col(kolumn) != 0)).cast(pl.Int64).alias("_dolda"),
-        pl.col(_m(kolumn)).alias("_f"),
+def _delar_vy(
+    arbete: pl.DataFrame, helhet: str, varden: dict[str, str], kk: dict[str, list[str]]
+) -> pl.DataFrame:
+    kandidat = {
+        d: ~pl.col(_m(d)) & (pl.col(v) != 0) & (pl.col(d) != 0) & pl.col(d).is_not_null()
+        & ej_publik(kk[d])
+        for d, v in varden.items()
+    }  # fmt: skip
+    n = pl.sum_horizontal(
+        (pl.col(_m(d)) & (pl.col(v) != 0)).cast(pl.Int32) for d, v in varden.items()
     )
-    nivaer: dict[frozenset[str], pl.DataFrame] = {frozenset(): celler}
-    for s in delmangder:
-        grupp = _grupp(spec, tuple(s))
-        nivaer[s] = celler.group_by(grupp).agg(pl.col("_summa").sum(), pl.col("_dolda").sum())
-        nivaer[s] = nivaer[s].with_columns(_primar_summa(spec, kolumn, grans).alias("_f"))
-    while _summor_steg(spec, dims, delmangder, nivaer):
-        pass
-    ut = arbete.select(_RAD, _ALLA, *spec.nycklar)
-    for s in delmangder:
-        grupp = _grupp(spec, tuple(s))
-        flagga = nivaer[s].select(*grupp, pl.col("_f").alias(_summanamn(kolumn, dims, s)))
-        ut = ut.join(flagga, on=grupp, how="left", nulls_equal=True)
-    return ut.sort(_RAD).drop(_RAD, _ALLA, *spec.nycklar)
-
-
-def _primar_summa(spec: Figurskydd, kolumn: str, grans: int) -> pl.Expr:
-    if kolumn in spec.antal:
-        return ((pl.col("_summa") >= 1) & (pl.col("_summa") < grans)).fill_null(False)
-    return _fa_dygn(pl.col("_summa"), grans, spec)
-
-
-def _fa_dygn(dygn: pl.Expr, grans: int, spec: Figurskydd) -> pl.Expr:
-    """Care-days that average fewer than ``grans`` persons over the row's calendar month, or
-    over the days a whole-period figure covers (its ``dagar`` column; else 31 days)."""
-    dagar: pl.Expr = pl.lit(31, dtype=pl.Int64)
-    if spec.dagar:
-        dagar = pl.col(spec.dagar).cast(pl.Int64)
-    elif "manad" in spec.nycklar:
-        dagar = pl.col("manad").str.to_date("%Y-%m").dt.month_end().dt.day().cast(pl.Int64)
-    return ((dygn > 0) & (dygn < grans * dagar)).fill_null(False)
-
-
-def _summor_steg(
-    spec: Figurskydd, dims: Dims, delmangder: list[frozenset[str]], nivaer: dict
-) -> bool:
-    """One pass over every total and the parts it is the sum of; True when a flag was added."""
-    andrat = False
-    for s in delmangder:
-        grupp = _grupp(spec, tuple(s))
-        for dim in s:
-            delar = nivaer[s - {dim}]
-            f, summa = pl.col("_f"), pl.col("_summa")
-            n = (f & (summa != 0)).sum().over(grupp)
-            # a total can be hidden only if it contains a masked cell; cells are already stable
-            kandidat = ~f & (summa != 0) & (pl.col("_dolda") > 0) & pl.lit(bool(s - {dim}))
-            delar = delar.with_row_index("_i").with_columns(
-                _n=n, _k=kandidat, _min=summa.filter(kandidat).min().over(grupp)
-            )
-            forst = pl.col("_i").filter(pl.col("_k") & (summa == pl.col("_min"))).min().over(grupp)
-            delar = delar.with_columns(_forst=forst)
-            ny = f | ((pl.col("_n") == 1) & (pl.col("_i") == pl.col("_forst"))).fill_null(False)
-            utan_kandidat = delar.filter((pl.col("_n") == 1) & pl.col("_forst").is_null())
-            flagga = utan_kandidat.select(grupp).unique().with_columns(_ny=pl.lit(True))
-            hel = nivaer[s].join(flagga, on=grupp, how="left", nulls_equal=True)
-            hel = hel.with_columns(_f=f | pl.col("_ny").fill_null(False)).drop("_ny")
-            delar = delar.with_columns(_f=ny).drop("_i", "_n", "_k", "_min", "_forst")
-            andrat |= int(hel["_f"].sum()) != int(nivaer[s]["_f"].sum())
-            andrat |= int(delar["_f"].sum()) != int(nivaer[s - {dim}]["_f"].sum())
-            nivaer[s], nivaer[s - {dim}] = hel, delar
-    return andrat
-
-
-def _summanamn(kolumn: str, dims: Dims, s: frozenset[str]) -> str:
-    if len(s) == len(dims):
-        return f"{kolumn}_summa_maskerad"
-    return f"{kolumn}_summa_over_{'_'.join(d for d in dims if d in s)}_maskerad"
+    minst = pl.min_horizontal(pl.when(kandidat[d]).then(pl.col(v)) for d, v in varden.items())
+    valda, tagen = [], pl.lit(False)
+    for d, v in varden.items():
+        vald = ((n == 1) & kandidat[d] & (pl.col(v) == minst) & ~tagen).fill_null(False)
+        valda.append((pl.col(_m(d)) | vald).alias(_m(d)))
+        tagen = tagen | vald
+    ingen = ((n == 1) & minst.is_null()).fill_null(False)
+    return arbete.with_columns(*valda, (pl.col(_m(helhet)) | ingen).alias(_m(helhet)))
 
 
 def _utdata(

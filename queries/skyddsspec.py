@@ -11,7 +11,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+import polars as pl
+
+from ingest.vocabulary import ALDERSGRANSER
+
 Dims = tuple[str, ...]
+RAD = "_skydd_rad"
+ALLA = "_skydd_alla"
+EXTRA = "_skydd_extra"
+"""Working columns of ``queries.skydd``: row number, the all-rows group, a parent's row."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +50,13 @@ class Figurskydd:
     """For a care-day figure without months: the column with the number of days it covers."""
     radniva: bool = False
     """Rows about one person: only for analysts, refused in the protected view."""
+    grovre: Mapping[str, tuple[str, pl.Expr]] = field(default_factory=dict)
+    """A dimension -> a coarser grouping of it (column name, expression computing it from the
+    figure's columns) whose group totals another figure or tile shows: within each group
+    the secondary suppression keeps 0 or >= 2 masked parts, or flags the group total
+    (``<col>_summa_over_<dim>_inom_<grupp>_maskerad``)."""
+    skyddad_vy: bool = True
+    """False: not shown in the protected view at all (refused, like row-level data)."""
     urval: str | None = None
     """The count whose total is the number of persons the view covers (``for_fa``)."""
 
@@ -61,6 +76,7 @@ def _fs(
     urval: str | None = None,
     dolda: tuple[str, ...] = (),
     dagar: str | None = None,
+    grovre: Mapping[str, tuple[str, pl.Expr]] | None = None,
 ) -> Figurskydd:
     return Figurskydd(
         nycklar,
@@ -72,7 +88,17 @@ def _fs(
         dolda=dolda,
         dagar=dagar,
         urval=urval,
+        grovre=MappingProxyType(dict(grovre or {})),
     )
+
+
+def aldersgrupp_uttryck(alder: str) -> pl.Expr:
+    """The vocabulary's age group of a whole-years age column."""
+    uttryck: pl.Expr = pl.lit(None, dtype=pl.String)
+    for kod, (fran, till) in reversed(ALDERSGRANSER.items()):
+        villkor = pl.col(alder) >= fran if till is None else pl.col(alder).is_between(fran, till)
+        uttryck = pl.when(villkor).then(pl.lit(kod)).otherwise(uttryck)
+    return uttryck
 
 
 _ALDER_KON = ("aldersgrupp", "kon")
@@ -86,7 +112,13 @@ SKYDD: Mapping[str, Figurskydd] = MappingProxyType(
     {
         # persons in care on a date: every cell adds up along both axes (margins, tiles)
         "alder_kon": _fs(_ALDER_KON, {"antal": _ALDER_KON}, urval="antal"),
-        "alderspyramid": _fs(("alder", "kon"), {"antal": ("alder", "kon")}, urval="antal"),
+        # single ages: the age groups' totals are public (alder_kon, aldersgrupp_manad)
+        "alderspyramid": _fs(
+            ("alder", "kon"),
+            {"antal": ("alder", "kon")},
+            urval="antal",
+            grovre={"alder": ("aldersgrupp", aldersgrupp_uttryck("alder"))},
+        ),
         # a stock per month: months do not add up, age groups and sexes do within a month
         "aldersgrupp_manad": _fs(("manad", *_ALDER_KON), {"antal": _ALDER_KON}, urval="antal"),
         # flows per month: a period total is the sum over months
@@ -116,11 +148,20 @@ SKYDD: Mapping[str, Figurskydd] = MappingProxyType(
             dygn={"vardygn": ()},
             urval="antal_i_vard",
         ),
-        "kommunoverskridande": _fs(("riktning", "kommun"), {"antal": ("kommun",)}, urval="antal"),
-        "kommunoverskridande_matris": _fs(
-            ("ansvarig_kommun", "vistelsekommun"),
-            {"antal": ("ansvarig_kommun", "vistelsekommun")},
+        # within the län and outside it are totals on the tiles (kommunoverskridande_summa)
+        "kommunoverskridande": _fs(
+            ("riktning", "kommun"),
+            {"antal": ("kommun",)},
             urval="antal",
+            grovre={"kommun": ("samma_lan", pl.col("samma_lan"))},
+        ),
+        # its cells repeat kommunoverskridande's and its diagonal is andel's totalt − antal:
+        # two protections of the same counts could be played against each other
+        "kommunoverskridande_matris": Figurskydd(
+            ("ansvarig_kommun", "vistelsekommun"),
+            MappingProxyType({"antal": ("ansvarig_kommun", "vistelsekommun")}),
+            urval="antal",
+            skyddad_vy=False,
         ),
         "kommunoverskridande_andel": _fs(
             ("manad", "riktning"),
@@ -135,8 +176,12 @@ SKYDD: Mapping[str, Figurskydd] = MappingProxyType(
             dygn={"vardygn": ("enhet_id",)},
             foljer={"belaggning": ("vardygn",)},
         ),
+        # the units of a boendeform add up to belaggning_boendeform's care-days
         "belaggning_enhet": _fs(
-            ("enhet_id", "manad"), dygn={"vardygn": ("enhet_id",)}, foljer=_BELAGGNING_FOLJER
+            ("enhet_id", "manad"),
+            dygn={"vardygn": ("enhet_id",)},
+            foljer=_BELAGGNING_FOLJER,
+            grovre={"enhet_id": ("boendeform", pl.col("boendeform"))},
         ),
         "belaggning_boendeform": _fs(
             ("boendeform", "manad"),

@@ -23,7 +23,7 @@ from charts.ekonomi import ackumulerad_balans
 from charts.ersattning import scenario as scenario_diagram
 from charts.format import fmt_kr, fmt_pct
 from charts.kommun import per_kommun
-from queries import scenario_lank, skydd, stamp
+from queries import scenario_lank, skydd, skyddsvy, stamp
 from report import meningar
 from report.diagram import grova_antalsaxel
 from report.meningar import Varden
@@ -98,11 +98,16 @@ class Hamtare:
         self.grans = skydd.maskgrans()
 
     def hamta(self, namn: str, **params: Any) -> pl.DataFrame:
-        df = queries.run(namn, con=self.con, **params)
-        if not self.u.intern:
-            df = skydd.skydda(namn, df, self.grans)
+        if self.u.intern:
+            df = queries.run(namn, con=self.con, **params)
+        else:
+            # as the dashboard's protected view: with the finer figures it shows totals of
+            df = skyddsvy.skydda_vy(namn, params, self._ra, self.grans).df
         self.innehall.ramar.append(df)
         return df
+
+    def _ra(self, namn: str, params: dict[str, Any]) -> pl.DataFrame:
+        return queries.run(namn, con=self.con, **params)
 
     def varden(self, df: pl.DataFrame, **dolda: bool) -> Varden:
         return meningar.rad_varden(df, self.grans, **dolda)

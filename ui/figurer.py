@@ -22,7 +22,7 @@ import polars as pl
 import streamlit as st
 
 import queries
-from queries import skydd
+from queries import skydd, skyddsvy
 from ui import db, roller
 
 Parameter = date | str | int | float | list[str] | None
@@ -34,7 +34,7 @@ def hamta(namn: str, **params: Parameter) -> pl.DataFrame:
     Read from the render's pinned database snapshot (`ui.db.las`), so every figure of one
     render comes from the same import.
     """
-    return _skydda(namn, _oskyddad(namn, params))
+    return _skydda(namn, params)
 
 
 def _oskyddad(namn: str, params: dict[str, Parameter]) -> pl.DataFrame:
@@ -87,21 +87,48 @@ def _hamta_cachat(
 db.vid_stangning(_hamta_cachat.clear)
 
 
-def _skydda(namn: str, df: pl.DataFrame) -> pl.DataFrame:
-    """The figure as the viewer's role may see it."""
+def _skydda(namn: str, params: dict[str, Parameter]) -> pl.DataFrame:
+    """The figure as the viewer's role may see it.
+
+    The protected view also reads, through the same cache, the finer figures whose hidden
+    totals this figure shows and the same figure without each list filter (parents), so
+    that neither another granularity nor a nearby filter setting gives a small count away
+    (``queries.skyddsvy``).
+    """
     roll = roller.aktuell_roll()
-    if not roller.far_se_radniva(roll) and (
-        skydd.figurskydd(namn).radniva or "person_id" in df.columns
-    ):
+    spec = skydd.figurskydd(namn)
+    if not roller.far_se_radniva(roll) and spec.radniva:
+        raise Radniva(f"{namn}: rader om enskilda personer visas bara för analytiker")
+    df = _oskyddad(namn, params)
+    if not roller.far_se_radniva(roll) and "person_id" in df.columns:
         raise Radniva(f"{namn}: rader om enskilda personer visas bara för analytiker")
     if not roller.skyddad(roll):
         return df
-    meddelande = skydd.for_fa(namn, df)
-    if meddelande:
+    with db.las() as ob:
+        vy = _skyddad_cachad(ob.sokvag, ob.version, namn, _nyckel(params), skydd.maskgrans())
+    if vy.besked:
         # charts and tables of this figure show the message instead (ui.components);
         # tiles still read the masked cells as <5
-        _besked.set(MappingProxyType({**_besked.get(), namn: meddelande}))
-    return skydd.skydda(namn, df)
+        _besked.set(MappingProxyType({**_besked.get(), namn: vy.besked}))
+    return vy.df
+
+
+@st.cache_data(show_spinner=False, max_entries=500)
+def _skyddad_cachad(
+    sokvag: str, version: db.Version, namn: str, nyckel: tuple[tuple[str, Any], ...], grans: int
+) -> skyddsvy.Vy:
+    """The protected view of one figure of one snapshot: reruns need not protect it again."""
+    params: dict[str, Any] = {k: list(v) if isinstance(v, tuple) else v for k, v in nyckel}
+    return skyddsvy.skydda_vy(namn, params, lambda n, p: _oskyddad(n, dict(p)), grans)
+
+
+db.vid_stangning(_skyddad_cachad.clear)
+
+
+def visas(namn: str) -> bool:
+    """Whether figure `namn` is shown at all to this run's role (some are not in the
+    protected view: docs/skydd.md)."""
+    return not roller.skyddad(roller.aktuell_roll()) or skydd.figurskydd(namn).skyddad_vy
 
 
 _besked: contextvars.ContextVar[Mapping[str, str]] = contextvars.ContextVar(

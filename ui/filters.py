@@ -31,7 +31,7 @@ import queries
 from charts.etiketter import ALDERSGRUPP, BOENDEFORM, KON, REGI, namn
 from charts.format import fmt_datum
 from queries.export import PARAMETRAR
-from ui import referens
+from ui import referens, roller
 from ui.figurer import Parameter, hamta
 
 LISTOR: dict[str, dict[str, str]] = {
@@ -168,9 +168,12 @@ def sidofalt() -> Filter:
             help="Kommunen som siffrorna ses från: dess ansvar, de som bor där och de som "
             "bor i andra kommuner. Standard är kommunen vars data är importerad.",
         )
-        _listfalt(alternativ)
-    valt = _valt(standard)
-    _till_url(valt)
+        skyddad = roller.skyddad(roller.aktuell_roll())
+        _listfalt({f: v for f, v in alternativ.items() if not (skyddad and f in PERSONFILTER)})
+        if skyddad:
+            st.caption(f":material/shield: {AVSTANGDA}")
+    valt = _valt(standard, skyddad)
+    _till_url(valt, skyddad)
     return valt
 
 
@@ -194,10 +197,15 @@ def _fran_url(standard: dict[str, Any], alternativ: dict[str, list[str]]) -> Non
         st.session_state[falt] = list(dict.fromkeys(valda))
 
 
-def _till_url(valt: Filter) -> None:
-    """Write the code-valued filters to the URL when they changed (dates bind themselves)."""
+def _till_url(valt: Filter, skyddad: bool = False) -> None:
+    """Write the code-valued filters to the URL when they changed (dates bind themselves).
+
+    The protected view leaves the person filters in a link as they are (unused), so that
+    the same link still filters for an analyst."""
     onskat: dict[str, list[str]] = {"kommun": [valt.kommun]}
-    onskat |= {falt: list(getattr(valt, falt)) for falt in RUBRIK}
+    onskat |= {
+        falt: list(getattr(valt, falt)) for falt in RUBRIK if not (skyddad and falt in PERSONFILTER)
+    }
     for falt, varden in onskat.items():
         if st.query_params.get_all(falt) == varden:
             continue
@@ -232,6 +240,15 @@ def _datumfalt(standard: dict[str, Any]) -> None:
         )
 
 
+PERSONFILTER = ("vistelsekommun", "boendeform", "regi", "aldersgrupp", "kon")
+"""List filters that narrow the persons counted: not offered in the protected view."""
+AVSTANGDA = (
+    "I den skyddade vyn visas alltid alla: filter på vistelsekommun, boendeform, regi, "
+    "åldersgrupp och kön används inte, eftersom urval med och utan ett filter (eller alla "
+    "värden utom ett) annars kan dras från varandra och visa små antal."
+)
+
+
 def _listfalt(alternativ: dict[str, list[str]]) -> None:
     for falt, tillatna in alternativ.items():
         st.multiselect(
@@ -254,7 +271,7 @@ def _visningsnamn(falt: str) -> Callable[[str], str]:
     return lambda kod: namn(koder, kod)
 
 
-def _valt(standard: dict[str, Any]) -> Filter:
+def _valt(standard: dict[str, Any], skyddad: bool = False) -> Filter:
     """The chosen filters, with an emptied or reversed period mended and explained."""
     ss = st.session_state
     datum = {falt: ss.get(falt) for falt in DATUM}
@@ -281,6 +298,14 @@ def _valt(standard: dict[str, Any]) -> Filter:
             icon=":material/event_busy:",
         )
     listor = {f.name: tuple(ss.get(f.name) or ()) for f in fields(Filter) if f.name in RUBRIK}
+    if skyddad:
+        ignorerade = [RUBRIK[f].lower() for f in PERSONFILTER if listor[f]]
+        if ignorerade:
+            st.info(
+                f"Länkens filter på {uppraknat(ignorerade)} används inte. {AVSTANGDA}",
+                icon=":material/shield:",
+            )
+        listor |= {f: () for f in PERSONFILTER}
     kommun = ss.get("kommun") or standard["kommun"]
     return Filter(fran=fran, till=till, datum=dag, kommun=kommun, **listor)
 

@@ -200,3 +200,40 @@ def test_maskerad_kommandorad_ger_samma_fil_som_namndens_nedladdning(
     cli = subprocess.run(kommando, cwd=ROT, capture_output=True, check=True).stdout
     assert cli == sidans
     assert b"<5" in cli
+
+
+def test_maskerad_kommandorad_ger_samma_fil_som_namndens_filtrerade_nedladdning(
+    tmp_path: Path,
+    nedladdningar: dict[str, Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import subprocess
+    import sys
+
+    from tests.queries.test_skydd_vy import TRETTON_I_A
+
+    # a link filtered to those living in Nacka: the committee view does not filter on
+    # persons, so its file is the unfiltered one, boys 0–13: 10, girls 14–17: 13 (3 of
+    # them in Solna), boys 14–17: 10, and --masked gives the same; with the filter it refuses
+    db = import_tables(tmp_path, TRETTON_I_A, D)
+    monkeypatch.delenv("EKB_LOKAL_ANALYTIKER", raising=False)
+    monkeypatch.setenv("EKB_DB", str(db))
+    at = AppTest.from_file(str(ROT / "dashboard.py"), default_timeout=120)
+    at.query_params["datum"] = D
+    at.query_params["vistelsekommun"] = "0182"
+    at.switch_page("pages/export.py")
+    at.run()
+    at.selectbox(key="figur").set_value("alder_kon").run()
+    assert not at.exception
+    sidans = next(v for k, v in nedladdningar.items() if k.startswith("alder_kon_"))()
+    kommando = [sys.executable, "-m", "queries", "export", "alder_kon", "--db", str(db)]
+    kommando += ["--date", D, "--kommun", "0182", "--format", "csv-excel", "--masked"]
+    cli = subprocess.run(kommando, cwd=ROT, capture_output=True, check=True).stdout
+    assert cli == sidans
+    rader = cli.decode("utf-8-sig").splitlines()
+    assert [r.split(";")[-1] for r in rader[1:]] == ["10", "13", "10"]
+    filtrerad = subprocess.run(
+        [*kommando, "--vistelsekommun", "0182"], cwd=ROT, capture_output=True, check=False
+    )
+    assert filtrerad.returncode == 2
+    assert "inte filtrerar på vistelsekommun" in filtrerad.stderr.decode("utf-8")

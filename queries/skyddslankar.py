@@ -1,0 +1,174 @@
+"""Which figures show totals of which finer figure: one link per pair (``queries.skyddsvy``).
+
+Every pair of figures about the same persons at different granularity that a page, the
+Export page, the PDF report or ``--masked`` can show is declared here; ``docs/skydd.md``
+lists them page by page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+import polars as pl
+
+from queries.skyddsspec import aldersgrupp_uttryck
+
+
+@dataclass(frozen=True)
+class Lank:
+    """This figure's ``mal`` columns are totals that the finer figure ``fin`` flags."""
+
+    fin: str
+    flagga: str
+    """The finer figure's flag (or cell mask) for the total equal to this figure's cell."""
+    mal: tuple[str, ...]
+    nycklar: Mapping[str, pl.Expr] = field(default_factory=dict)
+    """This figure's key columns, computed from the finer figure's rows."""
+    rader: Callable[[Mapping[str, Any]], pl.Expr | None] = lambda _p: pl.lit(True)
+    """Which of the finer figure's rows the total covers, from the parameters; None: the
+    link does not apply to these parameters."""
+    per_manad: bool = False
+    """This figure is a stock per month: the finer one is taken at each month's stock date."""
+    datum_fran: str | None = None
+    """A one-row figure's date column: the finer one is taken on that date."""
+    utan: tuple[str, ...] = ()
+    """Parameters the finer figure is read without (it is shown unfiltered beside this)."""
+
+
+def _utan(param: str) -> Callable[[Mapping[str, Any]], pl.Expr | None]:
+    return lambda p: None if p.get(param) else pl.lit(True)
+
+
+def _valda_enheter(p: Mapping[str, Any]) -> pl.Expr | None:
+    return pl.col("enhet_id").is_in(list(p["enhet"])) if p.get("enhet") else None
+
+
+def _valda_grupper(p: Mapping[str, Any]) -> pl.Expr | None:
+    return pl.col("aldersgrupp").is_in(list(p["aldersgrupp"])) if p.get("aldersgrupp") else None
+
+
+def _kon(kod: str) -> Lank:
+    return Lank("alderspyramid", "antal_summa_over_alder_maskerad", (f"antal_{kod.lower()}",),
+                rader=lambda _p: pl.col("kon") == kod)  # fmt: skip
+
+
+_GRUPP_KON = MappingProxyType({"aldersgrupp": aldersgrupp_uttryck("alder"), "kon": pl.col("kon")})
+_INOM_GRUPP = "antal_summa_over_alder_inom_aldersgrupp_maskerad"
+_RIKTNING = MappingProxyType({"riktning": pl.col("riktning")})
+_FORM_MANAD = MappingProxyType({"boendeform": pl.col("boendeform"), "manad": pl.col("manad")})
+_MANAD = MappingProxyType({"manad": pl.col("manad")})
+_KON_MANAD = MappingProxyType({"kon": pl.col("kon"), "manad": pl.col("manad")})
+
+LANKAR: Mapping[str, tuple[Lank, ...]] = MappingProxyType(
+    {
+        "alder_kon": (Lank("alderspyramid", _INOM_GRUPP, ("antal",), _GRUPP_KON),),
+        "aldersgrupp_manad": (
+            Lank("alderspyramid", _INOM_GRUPP, ("antal",), _GRUPP_KON, per_manad=True),
+        ),
+        "i_vard_manad_kon": (
+            Lank(
+                "alderspyramid",
+                "antal_summa_over_alder_maskerad",
+                ("antal",),
+                MappingProxyType({"kon": pl.col("kon")}),
+                per_manad=True,
+            ),
+            # the clicked age groups' cells of the chart beside it, summed: masked where any is
+            Lank(
+                "aldersgrupp_manad",
+                "antal_maskerad",
+                ("antal",),
+                _KON_MANAD,
+                rader=_valda_grupper,
+                utan=("aldersgrupp",),
+            ),
+        ),
+        # persons in care per month (Export): the pyramid at each month's stock date
+        "i_vard_manad": (
+            Lank("alderspyramid", "antal_summa_maskerad", ("antal_i_vard",), per_manad=True),
+        ),
+        "i_vard_nyckeltal": (
+            Lank("alderspyramid", "antal_summa_maskerad", ("antal_i_vard",)),
+            *(_kon(k) for k in ("K", "M", "X")),
+            # the change tiles give the earlier counts back (now − change)
+            Lank(
+                "alderspyramid",
+                "antal_summa_maskerad",
+                ("antal_manad_fore",),
+                datum_fran="datum_manad_fore",
+            ),
+            Lank(
+                "alderspyramid",
+                "antal_summa_maskerad",
+                ("antal_ar_fore",),
+                datum_fran="datum_ar_fore",
+            ),
+        ),
+        # those turning 18 (21) in the next 12 months are the 17- (20-)year-olds on the date
+        "fodelsedagar_manad": (
+            Lank(
+                "alderspyramid",
+                "antal_summa_over_kon_maskerad",
+                ("antal",),
+                MappingProxyType({"fyller": pl.col("alder") + 1}),
+                rader=lambda _p: pl.col("alder").is_in([17, 20]),
+            ),
+        ),
+        "kommunoverskridande_summa": (
+            Lank("kommunoverskridande", "antal_summa_maskerad", ("antal",), _RIKTNING),
+            # within the län or outside it: either group total gives the other away
+            Lank(
+                "kommunoverskridande",
+                "antal_summa_over_kommun_inom_samma_lan_maskerad",
+                ("antal_samma_lan",),
+                _RIKTNING,
+            ),
+        ),
+        "kommunoverskridande_andel": (
+            Lank(
+                "kommunoverskridande", "antal_summa_maskerad", ("antal",), _RIKTNING, per_manad=True
+            ),
+            # all the municipality is responsible for: the pyramid's total at the stock date
+            Lank(
+                "alderspyramid",
+                "antal_summa_maskerad",
+                ("totalt",),
+                MappingProxyType({"riktning": pl.lit("vara_i_andra")}),
+                per_manad=True,
+            ),
+        ),
+        "belaggning_boendeform": (
+            Lank(
+                "belaggning_enhet",
+                "vardygn_summa_over_enhet_id_inom_boendeform_maskerad",
+                ("vardygn",),
+                _FORM_MANAD,
+                rader=_utan("enhet"),
+            ),
+            Lank(
+                "belaggning_enhet",
+                "vardygn_maskerad",
+                ("vardygn",),
+                _FORM_MANAD,
+                rader=_valda_enheter,
+            ),
+        ),
+        "belaggning_manad_totalt": (
+            Lank(
+                "belaggning_enhet",
+                "vardygn_summa_maskerad",
+                ("vardygn",),
+                _MANAD,
+                rader=_utan("enhet"),
+            ),
+            Lank(
+                "belaggning_enhet", "vardygn_maskerad", ("vardygn",), _MANAD, rader=_valda_enheter
+            ),
+        ),
+        # the period is the sum of its months: hidden when any month's total is
+        "belaggning_period": (Lank("belaggning_manad_totalt", "vardygn_maskerad", ("vardygn",)),),
+    }
+)
