@@ -99,8 +99,10 @@ def regeltext(troskel: int | None = None) -> str:
     """The rule and threshold as one Swedish sentence, for under every protected view."""
     grans = troskel or maskgrans()
     return (
-        f"Antal från 1 till {grans - 1} visas som <{grans}, och summor och andelar som skulle "
-        "låta någon räkna fram ett sådant antal döljs också."
+        f"Antal från 1 till {grans - 1} visas som <{grans} (i löptext: ett skyddat antal). "
+        f"Summor, andelar och ibland ett annat antal, som då också visas som <{grans} trots "
+        "att det kan vara större, döljs när de annars skulle låta någon räkna fram ett sådant "
+        "antal."
     )
 
 

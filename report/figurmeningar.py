@@ -4,7 +4,7 @@ The report's five figures have theirs in ``report.meningar``; these cover the da
 other charts (age groups over time, birthdays, the two cross-municipal directions, the
 flow and the share). Each takes the figure's frame as the viewer may see it (masked cells
 are null) and quotes only cells of it, never a new sum: a sum of visible cells beside a
-visible total could give a masked count away. A masked count reads ``färre än 5``, and a
+visible total could give a masked count away. A masked count reads ``ett skyddat antal``, and a
 "largest group" among masked cells is said to be the largest *of those shown*.
 """
 

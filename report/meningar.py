@@ -1,8 +1,8 @@
 """Values and generated Swedish sentences of the report and the presentation mode.
 
 A masked cell is null in the frame from ``queries.skydd.skydda``; here it becomes the text
-``<5`` in a table and ``färre än 5`` in a sentence (the threshold from ``maskgrans``), never
-a number. The PDF and the dashboard's presentation mode call the same functions, so paper
+``<5`` in a table and ``ett skyddat antal`` in a sentence, never a number: a cell may be masked to protect
+another and hold 5 or more, so a sentence does not say it is small. The PDF and the dashboard's presentation mode call the same functions, so paper
 and screen say the same thing.
 """
 
@@ -21,6 +21,10 @@ MANADER_LANGA = (
 ).split()
 
 Format = Callable[[float | int | None], str]
+
+SKYDDAT = "ett skyddat antal"
+"""A masked count in a sentence: primary and secondary masks look alike (telling them apart
+would narrow the bounds on the small one), so the words claim nothing about its size."""
 
 
 def datum_text(dag: date) -> str:
@@ -53,8 +57,8 @@ class Varden:
         return fmt(self._tal(kolumn))
 
     def ord(self, kolumn: str) -> str:
-        """A count for a sentence: ``färre än 5`` when masked."""
-        return f"färre än {self.grans}" if self.dold(kolumn) else fmt_antal(self._tal(kolumn))
+        """A count for a sentence: ``ett skyddat antal`` when masked."""
+        return SKYDDAT if self.dold(kolumn) else fmt_antal(self._tal(kolumn))
 
     def tal(self, kolumn: str) -> float | None:
         """The value for arithmetic in a sentence; None when masked or missing."""
@@ -151,7 +155,7 @@ def placerade_hos_oss(
     dold = v.dold("antal") or bor_har.dold("antal")
     if not dold and v.tal("antal") == 0:
         return f"{bor} Ingen av dem var anvisad till en annan kommun."
-    antal = f"färre än {v.grans}" if dold else v.ord("antal")
+    antal = SKYDDAT if dold else v.ord("antal")
     procent = (
         "" if dold or bor_har.tal("andel") is None else f" ({fmt_pct(bor_har.tal('andel'), 0)})"
     )
@@ -172,7 +176,7 @@ def vara_i_andra(v: Varden, kommun: str, lan: str) -> str:
 
 
 def stor_forsta(text: str) -> str:
-    """`färre än 5` → `Färre än 5` at the start of a sentence."""
+    """`ett skyddat antal` → `Ett skyddat antal` at the start of a sentence."""
     return text[:1].upper() + text[1:]
 
 

@@ -10,6 +10,7 @@ independently of the polars expressions in ``queries.skydd``.
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from datetime import date, timedelta
 from itertools import combinations
 from pathlib import Path
@@ -192,7 +193,8 @@ def _aldersgrupp(alder: int) -> str:
     return "0-13" if alder <= 13 else "14-17" if alder <= 17 else "18-20" if alder <= 20 else "21+"
 
 
-GROVRE = [
+Grupp = Callable[[dict[str, Any]], tuple[Any, ...] | None]
+GROVRE: list[tuple[str, str, Grupp, tuple[str, ...], str]] = [
     ("alderspyramid", "alder_kon", lambda r: (_aldersgrupp(r["alder"]), r["kon"]),
      ("aldersgrupp", "kon"), "antal"),
     ("alderspyramid", "aldersgrupp_manad", lambda r: (_aldersgrupp(r["alder"]), r["kon"]),

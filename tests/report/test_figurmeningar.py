@@ -76,7 +76,7 @@ def test_andel_med_maskerat_antal_skriver_inte_ut_det() -> None:
     )
     # 6 of 24 = 25 %; the masked count is neither written nor given as a share
     assert fm.andel(df, K) == (
-        "I mars 2024 bodde 12 ensamkommande barn och unga i Nacka. Färre än 5 av dem var "
+        "I mars 2024 bodde 12 ensamkommande barn och unga i Nacka. Ett skyddat antal av dem var "
         f"anvisade till en annan kommun. Av de 24 som Nacka ansvarade för bodde 6 (25{NBSP}%) "
         "i en annan kommun."
     )
@@ -125,7 +125,7 @@ def test_prognosens_forsta_och_sista_manad() -> None:
     )
     # sorted by month: April 2024 first (20,4 → 20), March 2025 last (masked)
     assert em.prognos_i_vard(df, K) == (
-        "Prognosen efter 31 mars 2024 är 20 barn och unga i vård i april 2024 och färre än 5 "
+        "Prognosen efter 31 mars 2024 är 20 barn och unga i vård i april 2024 och ett skyddat antal "
         "i mars 2025."
     )
     # 100 000 + 200 000 + 300 000 = 600 000; 150 000 + 250 000 + 100 000 = 500 000;
@@ -192,8 +192,8 @@ def test_placerade_har_doljs_nar_en_av_figurerna_doljer_antalet() -> None:
     assert meningar.placerade_hos_oss(
         summa, date(2024, 3, 31), "Nacka", "Stockholms län", bor_har
     ) == (
-        "Den 31 mars 2024 bodde 30 ensamkommande barn och unga i Nacka. Färre än 5 av dem var "
-        "anvisade till en annan kommun, färre än 5 av dessa från Stockholms län."
+        "Den 31 mars 2024 bodde 30 ensamkommande barn och unga i Nacka. Ett skyddat antal av dem var "
+        "anvisade till en annan kommun, ett skyddat antal av dessa från Stockholms län."
     )
     noll = meningar.Varden({"antal": 0, "antal_samma_lan": 0}, 5)
     bor = meningar.Varden({"totalt": 30, "antal": 0, "andel": 0.0}, 5)

@@ -162,10 +162,13 @@ def test_cover_names_municipality_period_dates_and_filters(maskerad: Path) -> No
 
 def test_masked_version_shows_no_count_from_1_to_4(maskerad: Path) -> None:
     text = en_rad("\n".join(sidor(maskerad)))
-    assert "var färre än 5 ensamkommande barn och unga i vård med Nacka som ansvarig kommun" in text
+    assert (
+        "var ett skyddat antal ensamkommande barn och unga i vård med Nacka som ansvarig kommun"
+        in text
+    )
     assert "I vård på rapportdatumet <5 varav flickor <5 varav pojkar <5" in text
     assert (
-        "bodde färre än 5 ensamkommande barn och unga i Nacka. Färre än 5 av dem var anvisade "
+        "bodde ett skyddat antal ensamkommande barn och unga i Nacka. Ett skyddat antal av dem var anvisade "
         "till en annan kommun" in text
     )
     # what may carry a digit 1..4 and is no count: the rule's own "1 till 4", dates,
@@ -249,6 +252,9 @@ def test_another_municipality_gets_no_owner_figures(db: Path, tmp_path: Path) ->
     assert "Ingår inte beläggning, ekonomi och statlig ersättning" in sid[0]
     assert "dataägarens (0182)" in sid[0]
     # Stockholm is responsible for P4 only: 1 person, masked
-    assert "var färre än 5 ensamkommande barn och unga i vård med Stockholm som ansvarig" in sid[1]
+    assert (
+        "var ett skyddat antal ensamkommande barn och unga i vård med Stockholm som ansvarig"
+        in sid[1]
+    )
     # cover, persons in care, cross-municipal
     assert info(pdf)["Pages"] == "3"
