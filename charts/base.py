@@ -38,14 +38,31 @@ NOTBREDD = 58
 """Characters per note line: fits a 390 px phone at font size 12."""
 
 
+LEGENDRAD = 20
+"""Height of one legend row (font size 13), in px."""
+
+LEGENDPOSTER_UTAN_TILLAGG = 3
+"""Legend entries a 390 px phone fits beside the plot's own height; each one more gets a row."""
+
+
 def grundlayout(
     fig: go.Figure, *, y_titel: str = "", x_titel: str = "", hojd: int = 380
 ) -> go.Figure:
-    """Apply the project's layout to a figure and return it."""
+    """Apply the project's layout to a figure and return it.
+
+    The legend sits below the plot and a phone gives each long entry its own row; the
+    figure's height is fixed on the server (Streamlit does not tell the app the screen
+    width), so each legend entry beyond three adds a row's height, and the plot keeps its
+    room on a phone (on a wide screen the plot is simply taller)."""
+    poster = sum(
+        1
+        for spar in fig.data
+        if getattr(spar, "showlegend", False) is not False and getattr(spar, "name", None)
+    )
     fig.update_layout(
         separators=SEPARATORER,
         template="plotly_white",
-        height=hojd,
+        height=hojd + LEGENDRAD * max(0, poster - LEGENDPOSTER_UTAN_TILLAGG),
         margin={"l": 10, "r": 10, "t": TOPPMARGINAL, "b": 10},
         # below the whole figure, counted from the container: the toolbar stays clear and the
         # margin grows with the number of legend rows on a narrow screen

@@ -141,3 +141,14 @@ def test_rubriken_star_fore_noteringen_och_ger_den_plats() -> None:
     assert " ".join(re.sub(r"<[^>]+>", "", r) for r in rader[2:]) == anteckning
     # two heading lines at 19 px, and the note's two lines grow from 17 to 19 px: 38 + 4 = 42
     assert (fig.layout.height, fig.layout.margin.t) == (464, 124)
+
+
+def test_manga_legendposter_ger_diagrammet_hojd_for_sina_rader() -> None:
+    # a phone gives every long legend entry its own row below the plot: three fit in the
+    # default 380 px, each one more adds a 20 px row. Eight named bars: 380 + 5 × 20 = 480;
+    # three: 380; a trace without a name (no legend entry) does not count.
+    atta = go.Figure([go.Bar(x=["a"], y=[1], name=f"Form {i}") for i in range(8)])
+    assert grundlayout(atta).layout.height == 480
+    tre = go.Figure([go.Bar(x=["a"], y=[1], name=f"Form {i}") for i in range(3)])
+    tre.add_bar(x=["a"], y=[1])
+    assert grundlayout(tre).layout.height == 380
