@@ -39,6 +39,10 @@ STIL = f"""
   outline: 3px solid {FOKUSFARG} !important;
   outline-offset: 1px !important;
 }}
+label:has(input:focus-visible) {{
+  outline: 3px solid {FOKUSFARG} !important;
+  outline-offset: 2px !important;
+}}
 [data-testid="stExpandSidebarButton"] {{
   width: auto !important;
   gap: 0.25rem;

@@ -21,7 +21,10 @@ MAX_STEG = 80
 """More Tab presses than the sidebar has stops; a walk that needs more is lost."""
 
 FOKUS = """() => {
-    const e = document.activeElement;
+    const fokuserad = document.activeElement;
+    // a toggle's or checkbox's input is clipped to nothing: its ring is drawn on its label
+    const dold = fokuserad.closest('span[style*="clip"]');
+    const e = dold && fokuserad.closest('label') ? fokuserad.closest('label') : fokuserad;
     const s = getComputedStyle(e);
     let bakom = e.parentElement, farg = 'rgb(255, 255, 255)';
     for (; bakom; bakom = bakom.parentElement) {
@@ -30,9 +33,9 @@ FOKUS = """() => {
     }
     const falt = e.closest('[data-testid="stDateInput"], [data-testid="stSelectbox"]');
     return {
-        text: (e.getAttribute('aria-label') || e.innerText || e.value || e.tagName).slice(0, 60),
-        typ: e.getAttribute('data-type') || '',
-        tagg: e.tagName,
+        text: (fokuserad.getAttribute('aria-label') || e.innerText || e.value || e.tagName).slice(0, 60),
+        typ: fokuserad.getAttribute('data-type') || '',
+        tagg: fokuserad.tagName,
         falt: falt ? falt.innerText.split('\\n')[0] : '',
         lank: e.closest('[data-testid="stSidebarNav"]') && e.tagName === 'A' ? e.innerText : '',
         stil: s.outlineStyle, bredd: parseFloat(s.outlineWidth), farg: s.outlineColor,

@@ -52,7 +52,8 @@ def _inga_fel(sida: Page) -> None:
 def _visar(sida: Page, uttag: date, mapp: str) -> None:
     # two busy cores and two servers: the overview's last section may come a while after
     # the status widget has gone
-    inlast = sida.locator("p").filter(has_text="importerad")
+    # the "Inläst data" line (the first screen's line also says "importerad")
+    inlast = sida.locator("p").filter(has_text="importerad").filter(has_text="Data från")
     expect(inlast).to_contain_text(f"uttagsdatum {fmt_datum(uttag)}", timeout=60_000)
     expect(inlast).to_contain_text(mapp)
 
