@@ -34,7 +34,6 @@ __all__ = [
 ]
 
 SQL_DIR = Path(__file__).parent
-FORBERAKNAT_DIR = SQL_DIR / "forberaknat"
 _PARAMETER = re.compile(r"\$([a-z_]+)")
 PARAM_TYPES = ("date", "text", "list")
 
@@ -57,6 +56,15 @@ class Figure:
     """The header comment without the ``titel`` and ``params`` lines."""
     sql: str
     """The whole file."""
+    lagrad: str | None = None
+    """For a forecast: when this one-value expression over the parameters is true, the tables
+    built at import hold the rows and ``sql_lagrad`` reads them (the ``lagrad:`` line)."""
+    sql_lagrad: str | None = None
+    """``sql`` with each forecast macro replaced by its ``…_lagrad`` twin (data/models/397–398)."""
+
+
+LAGRADE_MAKRON = re.compile(r"\b(prognos_bestand|prognos_ekonomi)\(")
+"""The forecast macros whose rows the import stores: `prognos_bestand(` -> `prognos_bestand_lagrad(`."""
 
 
 def _parse(path: Path) -> Figure:
@@ -64,10 +72,14 @@ def _parse(path: Path) -> Figure:
     header = [line[2:].strip() for line in sql.splitlines() if line.startswith("--")]
     params: dict[str, str] = {}
     title = ""
+    lagrad = None
     description = []
     for line in header:
         if line.startswith("titel:"):
             title = line[len("titel:") :].strip()
+            continue
+        if line.startswith("lagrad:"):
+            lagrad = line[len("lagrad:") :].strip()
             continue
         if not line.startswith("params:"):
             description.append(line)
@@ -77,7 +89,8 @@ def _parse(path: Path) -> Figure:
             if kind not in PARAM_TYPES or not re.fullmatch(r"[a-z_]+", name):
                 raise QueryError(f"{path.name}: ogiltig parameter {item!r}")
             params[name] = kind
-    return Figure(path.stem, title, params, "\n".join(description), sql)
+    sql_lagrad = LAGRADE_MAKRON.sub(r"\1_lagrad(", sql) if lagrad else None
+    return Figure(path.stem, title, params, "\n".join(description), sql, lagrad, sql_lagrad)
 
 
 @cache
@@ -87,30 +100,6 @@ def _figures() -> dict[str, Figure]:
     return {p.stem: _parse(p) for p in sorted(SQL_DIR.glob("*.sql"))}
 
 
-@dataclass(frozen=True)
-class Forberaknad:
-    """A figure's precomputed variant: the same rows from tables built at import."""
-
-    tacker: str
-    """A one-value SELECT over the figure's parameters: true when the tables cover them."""
-    sql: str
-    """The variant's SELECT, over the same parameters."""
-
-
-@cache
-def _forberaknade() -> dict[str, Forberaknad]:
-    """`queries/forberaknat/<name>.sql` per figure that has one; its `-- tacker:` line is the
-    coverage check. Outside it the figure's own file runs, so every request gets its rows."""
-    varianter = {}
-    for fil in sorted(FORBERAKNAT_DIR.glob("*.sql")):
-        sql = fil.read_text(encoding="utf-8")
-        tacker = re.search(r"^-- tacker: (.+)$", sql, re.M)
-        if tacker is None:
-            raise QueryError(f"forberaknat/{fil.name}: raden '-- tacker:' saknas")
-        varianter[fil.stem] = Forberaknad(tacker.group(1), sql)
-    return varianter
-
-
 def _med(sql: str, values: dict[str, Any]) -> dict[str, Any]:
     """The values `sql` uses (DuckDB refuses a value the statement does not name)."""
     namn = set(_PARAMETER.findall(re.sub(r"--[^\n]*", "", sql)))
@@ -118,14 +107,15 @@ def _med(sql: str, values: dict[str, Any]) -> dict[str, Any]:
 
 
 def sql_for(name: str, values: dict[str, Any], con: duckdb.DuckDBPyConnection) -> str:
-    """The SELECT that answers `name` for `values` on `con`: the precomputed variant when
-    its tables cover the request, the figure's own file otherwise."""
+    """The SELECT that answers `name` for `values` on `con`: the figure's own SQL reading the
+    forecasts stored at import when they cover the request (its `lagrad:` line), else the
+    figure's own SQL as written, so every request gets the same rows."""
     fig = figure(name)
-    variant = _forberaknade().get(name)
-    if variant is None:
+    if fig.lagrad is None or fig.sql_lagrad is None:
         return fig.sql
-    rad = con.execute(variant.tacker, _med(variant.tacker, values)).fetchone()
-    return variant.sql if rad is not None and rad[0] else fig.sql
+    tacker = f"select {fig.lagrad}"
+    rad = con.execute(tacker, _med(tacker, values)).fetchone()
+    return fig.sql_lagrad if rad is not None and rad[0] else fig.sql
 
 
 def catalogue() -> list[Figure]:

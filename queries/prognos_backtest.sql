@@ -7,6 +7,7 @@
 --   (0 when nobody was in care then); fel = prognos - utfall; abs_andel = |fel| / utfall (NULL
 --   when utfall is 0); mape = mean of abs_andel over the rows
 -- params: fran date, till date, kommun text
+-- lagrad: prognos_forberaknad_tacker(last_day(($till::date - interval 12 month)::date), $kommun)
 with prognoser as (
     select strftime(manad_start, '%Y-%m') as manad, sum(antal) as prognos,
     from prognos_bestand(

@@ -8,6 +8,7 @@
 --   = all costs, utfall_balans = their difference; fel_balans = prognos - utfall;
 --   mape_intakt, mape_kostnad = mean |prognos - utfall| / utfall; mae_balans = mean |fel_balans|
 -- params: fran date, till date, kommun text
+-- lagrad: prognos_forberaknad_tacker(last_day(($till::date - interval 12 month)::date), $kommun)
 with prognos as (
     select manad_start, prognos_intakt, prognos_kostnad,
     from prognos_ekonomi(

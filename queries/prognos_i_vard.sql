@@ -6,6 +6,7 @@
 --   move-outs) plus new entrants at the last 3 months' mean; rates from the 12 months before;
 --   datum defaults to the extraction date; kommun is the responsible municipality
 -- params: datum date, kommun text
+-- lagrad: prognos_forberaknad_tacker($datum, $kommun)
 select
     strftime(manad_start, '%Y-%m') as manad,
     aldersgrupp,

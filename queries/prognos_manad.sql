@@ -12,6 +12,7 @@
 --   prognos_balans = intakt - kostnad; the money columns only for kommun = the data owner
 --   (the table macro prognos_ekonomi in data/derived_ersattning.sql)
 -- params: datum date, kommun text
+-- lagrad: prognos_forberaknad_tacker($datum, $kommun)
 select
     strftime(manad_start, '%Y-%m') as manad,
     prognos_i_vard,

@@ -7,7 +7,7 @@
 -- anything but their own date, so computing them once at import gives the same rows.
 -- Month ends up to two months after the extraction date are included: a later origin has
 -- no stock and no recent entrants, so prognos_bestand returns no rows for it.
--- queries/forberaknat/ reads it when prognos_forberaknad_tacker says the request is covered.
+-- prognos_bestand_lagrad reads it when prognos_forberaknad_tacker says the request is covered.
 create table prognos_bestand_forberaknad as
 with manadsslut as (
     select dataagare() as kommun, *,

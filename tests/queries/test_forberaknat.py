@@ -1,7 +1,7 @@
 """Precomputed figures give the rows the figures' own SQL gives, on the real demo database.
 
-The forecasts (`queries/forberaknat/`) read tables built at import for the data owner; the
-figure's own file stays the definition and answers everything else. Each comparison here
+The forecasts read tables built at import for the data owner (their `-- lagrad:` line and
+the `…_lagrad` macros); the figure's own SQL stays the definition and answers everything else. Each comparison here
 runs both on the same connection and the same bound values, so a table built for other
 origins, a lost origin or a changed filter shows as a difference. Floats may differ in the
 last bits because DuckDB sums in parallel in no fixed order; everything else must be equal.

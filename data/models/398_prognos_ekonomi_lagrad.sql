@@ -1,0 +1,12 @@
+-- model: prognos_ekonomi_lagrad (macro, no rows of its own)
+-- The rows prognos_ekonomi(p_forsta, p_sista, p_kommun) gives, read from
+-- prognos_ekonomi_forberaknad: its origins are the month ends in [p_forsta, p_sista] and
+-- p_sista itself (NULL = the extraction date). Only right where
+-- prognos_forberaknad_tacker(p_sista, p_kommun) holds; queries.sql_for checks that first
+-- and then runs the figure's own SQL with this macro in place of prognos_ekonomi.
+create macro prognos_ekonomi_lagrad(p_forsta, p_sista, p_kommun) as table
+select * exclude (kommun)
+from prognos_ekonomi_forberaknad
+where kommun = p_kommun
+    and origin between coalesce(p_forsta::date, uttagsdatum()) and coalesce(p_sista::date, uttagsdatum())
+    and (origin = last_day(origin) or origin = coalesce(p_sista::date, uttagsdatum()));
