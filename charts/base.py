@@ -92,10 +92,16 @@ def notering(fig: go.Figure, text: str) -> go.Figure:
     do not push it off a narrow screen; the page's heading stays the chart's real title.
     """
     rader = textwrap.wrap(text, NOTBREDD)
-    tillagg = RADHOJD * len(rader) + 8
+    return titelblock(fig, "<br>".join(rader), RADHOJD * len(rader) + 8, storlek=12)
+
+
+def titelblock(fig: go.Figure, text: str, tillagg: int, *, storlek: int) -> go.Figure:
+    """Write `text` (markup) as the figure's title above the plot, counted from the
+    container's top left so a narrow screen keeps it whole, and grow the top margin and
+    the figure by `tillagg` px so the plot keeps its room."""
     fig.update_layout(
         title={
-            "text": "<br>".join(rader),
+            "text": text,
             "xref": "container",
             "x": 0,
             "xanchor": "left",
@@ -103,7 +109,7 @@ def notering(fig: go.Figure, text: str) -> go.Figure:
             "y": 1,
             "yanchor": "top",
             "pad": {"l": 10, "t": TOPPMARGINAL},
-            "font": {"size": 12, "color": "#444444"},
+            "font": {"size": storlek, "color": "#444444"},
         },
         margin={"t": (fig.layout.margin.t or TOPPMARGINAL) + tillagg},
         height=(fig.layout.height or 380) + tillagg,

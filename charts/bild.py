@@ -18,7 +18,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from charts.base import RADHOJD, TOPPMARGINAL
+from charts.base import RADHOJD, titelblock
 from charts.format import fmt_datum
 from charts.svenska import SV
 from charts.text import plotly_text
@@ -86,22 +86,9 @@ def bildrubrik(fig: go.Figure, titel: str, *, period: str, demo: bool) -> go.Fig
     tillagg = RUBRIKRAD * len(rader) + (RUBRIKRAD - RADHOJD) * len(notrader)
     if not notrader:
         tillagg += 8
-    fig.update_layout(
-        title={
-            "text": "<br>".join(rader + [_liten(rad) for rad in notrader]),
-            "xref": "container",
-            "x": 0,
-            "xanchor": "left",
-            "yref": "container",
-            "y": 1,
-            "yanchor": "top",
-            "pad": {"l": 10, "t": TOPPMARGINAL},
-            "font": {"size": 14, "color": "#444444"},
-        },
-        margin={"t": (fig.layout.margin.t or TOPPMARGINAL) + tillagg},
-        height=(fig.layout.height or 380) + tillagg,
+    return titelblock(
+        fig, "<br>".join(rader + [_liten(rad) for rad in notrader]), tillagg, storlek=14
     )
-    return fig
 
 
 def _liten(text: str) -> str:

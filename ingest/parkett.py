@@ -28,7 +28,7 @@ from pathlib import Path
 
 import duckdb
 
-from ingest.swap import import_lock, sync_directory
+from ingest.swap import import_lock, process_lever, sync_directory
 
 MANIFEST = "manifest.json"
 FORMAT = "ekb-parquet"
@@ -215,17 +215,5 @@ def _rensa_tmp(mapp: Path) -> None:
     """Remove half-written snapshots of publishers that died (we hold the lock)."""
     for sokvag in mapp.iterdir():
         match = _TMP.fullmatch(sokvag.name)
-        if match and not _lever(int(match[1])):
+        if match and not process_lever(int(match[1])):
             shutil.rmtree(sokvag, ignore_errors=True)
-
-
-def _lever(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # another user's process
-    return True

@@ -56,14 +56,15 @@ def remove_stale_staging(target: Path) -> list[Path]:
     for path in target.parent.iterdir():
         match = pattern.fullmatch(path.name)
         # files without a pid come from older versions, which also built them under the lock
-        if match and (match[1] is None or not _alive(int(match[1]))):
+        if match and (match[1] is None or not process_lever(int(match[1]))):
             with suppress(FileNotFoundError):
                 path.unlink()
                 removed.append(path)
     return removed
 
 
-def _alive(pid: int) -> bool:
+def process_lever(pid: int) -> bool:
+    """Whether process `pid` still runs (a staging file or snapshot of a live writer stays)."""
     if pid == os.getpid():
         return True
     try:
