@@ -140,7 +140,7 @@ def _build(
         con.execute("set enable_progress_bar = false")
         # DuckDB would take 80 % of the machine's memory for its buffers; capped, it writes the
         # new file's blocks out and spills the models' large joins beside the staging file
-        con.execute(f"set memory_limit = '{BYGG_MINNE}'")
+        con.execute("set memory_limit = ?", [BYGG_MINNE])
         con.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
         _insert(con, "kommuner", pl.read_csv(KOMMUNER_CSV, infer_schema=False))
         _insert(con, "ersattningsregler", regler)

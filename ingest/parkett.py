@@ -156,11 +156,9 @@ def _skriv_tabell(con: duckdb.DuckDBPyConnection, tabell: str, tmp: Path) -> dic
     mal.mkdir()
     if nycklar:
         delning = ", ".join(nycklar)
-        con.execute(
-            f"copy ({urval}) to '{_sql_text(mal)}' (format parquet, partition_by ({delning}))"
-        )
+        con.execute(f"copy ({urval}) to ? (format parquet, partition_by ({delning}))", [str(mal)])
     else:
-        con.execute(f"copy ({urval}) to '{_sql_text(mal / 'data_0.parquet')}' (format parquet)")
+        con.execute(f"copy ({urval}) to ? (format parquet)", [str(mal / "data_0.parquet")])
     filer = sorted(p.relative_to(tmp).as_posix() for p in mal.rglob("*.parquet"))
     return {"kolumner": kolumner, "rader": rader, "partitioner": list(nycklar), "filer": filer}
 
@@ -172,11 +170,6 @@ def _nycklar(tabell: str, kolumner: set[str]) -> dict[str, str]:
     if datum not in kolumner or AR_KOLUMN in kolumner:
         return {}  # a table whose columns changed is published whole
     return {AR_KOLUMN: f'year("{datum}")'}
-
-
-def _sql_text(sokvag: Path | str) -> str:
-    """A path as the inside of an SQL string literal (COPY takes no bound parameter)."""
-    return str(sokvag).replace("'", "''")
 
 
 def _skriv_manifest(mapp: Path, innehall: dict[str, object]) -> None:

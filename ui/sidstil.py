@@ -7,11 +7,16 @@ shows the page's text and charts, whole, and none of the sidebar, widgets or but
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import streamlit as st
 
-CSS = Path(__file__).with_name("sidstil.css").read_text(encoding="utf-8")
+
+@cache
+def css() -> str:
+    """The stylesheet, read once per process on first use (it ships with the code)."""
+    return Path(__file__).with_name("sidstil.css").read_text(encoding="utf-8")
 
 
 def sidstil() -> None:
@@ -19,4 +24,4 @@ def sidstil() -> None:
 
     Style-only HTML goes to Streamlit's event container, so it takes no room on the page.
     """
-    st.html(f"<style>{CSS}</style>")
+    st.html(f"<style>{css()}</style>")
