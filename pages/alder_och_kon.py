@@ -29,9 +29,14 @@ nu = hamta("i_vard_nyckeltal", **f.for_figur("i_vard_nyckeltal")).row(0, named=T
 # a total the pyramid must hide (one masked cell it could not pair) is hidden on the tile too
 dold = {"antal_i_vard_maskerad": True} if summa_dold(pyramid, "antal") else {}
 kol = st.columns(4)
-kol[0].metric(f"I vård {fmt_datum(f.datum)}", skyddat(nu | dold, "antal_i_vard", fmt_antal))
+kol[0].metric(
+    f"I vård {fmt_datum(f.datum)}",
+    skyddat(nu | dold, "antal_i_vard", fmt_antal, figur="i_vard_nyckeltal"),
+)
 for i, kon in enumerate(("K", "M", "X"), start=1):
-    kol[i].metric(namn(KON, kon), skyddat(nu, f"antal_{kon.lower()}", fmt_antal))
+    kol[i].metric(
+        namn(KON, kon), skyddat(nu, f"antal_{kon.lower()}", fmt_antal, figur="i_vard_nyckeltal")
+    )
 
 diagram(
     f"Ålderspyramid för personer i vård {fmt_datum(f.datum)}",

@@ -54,9 +54,18 @@ if agare.get("perspektivkommun") not in (None, f.kommun):
 period_df = hamta("belaggning_period", **f.for_figur("belaggning_period"))
 period_totalt = period_df.row(0, named=True)
 kol = st.columns(3)
-kol[0].metric("Beläggning under perioden", skyddat(period_totalt, "belaggning", fmt_pct))
-kol[1].metric("Lediga platsdygn", skyddat(period_totalt, "lediga_platsdygn", fmt_antal))
-kol[2].metric("Kostnad för lediga platser", skyddat(period_totalt, "kostnad_lediga_kr", fmt_kr))
+kol[0].metric(
+    "Beläggning under perioden",
+    skyddat(period_totalt, "belaggning", fmt_pct, figur="belaggning_period"),
+)
+kol[1].metric(
+    "Lediga platsdygn",
+    skyddat(period_totalt, "lediga_platsdygn", fmt_antal, figur="belaggning_period"),
+)
+kol[2].metric(
+    "Kostnad för lediga platser",
+    skyddat(period_totalt, "kostnad_lediga_kr", fmt_kr, figur="belaggning_period"),
+)
 
 totalt = hamta("belaggning_manad_totalt", **f.for_figur("belaggning_manad_totalt"))
 utan_platser = hamta("vardygn_utan_platser", **f.for_figur("vardygn_utan_platser"))

@@ -30,7 +30,7 @@ senaste = hamta("import_senaste").row(0, named=True)
 kol = st.columns(3)
 kol[0].metric("Uttagsdatum", fmt_datum(senaste["uttagsdatum"]))
 kol[1].metric("Senast importerad", f"{senaste['importerad']:%Y-%m-%d %H:%M}")
-kol[2].metric("Lagrade rader", skyddat(senaste, "rader_lagrade", fmt_antal))
+kol[2].metric("Lagrade rader", skyddat(senaste, "rader_lagrade", fmt_antal, figur="import_senaste"))
 skyddsregel()
 if senaste["demo"]:
     st.caption("Den senaste importen är demodata.")

@@ -39,8 +39,10 @@ for ruta, rubrik, riktning, tabell_df in (
         # the chart's table has one masked municipality it could not pair: its total (and
         # the within-län part of it) would give that count away, so the tile hides them too
         rad |= {"antal_maskerad": True, "antal_samma_lan_maskerad": True}
-    ruta.metric(rubrik, skyddat(rad, "antal", fmt_antal))
-    ruta.caption(f"varav {skyddat(rad, 'antal_samma_lan', fmt_antal)} inom länet")
+    ruta.metric(rubrik, skyddat(rad, "antal", fmt_antal, figur="kommunoverskridande_summa"))
+    ruta.caption(
+        f"varav {skyddat(rad, 'antal_samma_lan', fmt_antal, figur='kommunoverskridande_summa')} inom länet"
+    )
 # all living here on the reporting date and the share placed by others (as the overview)
 bor_har = andel_rad(f, manadens_forsta(f.datum))
 summor = {

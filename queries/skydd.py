@@ -95,6 +95,18 @@ def for_fa(namn: str, df: pl.DataFrame, troskel: int | None = None) -> str | Non
     )
 
 
+def maskerad_text(namn: str, kolumn: str, troskel: int | None = None) -> str:
+    """What a masked cell of `namn` reads: `<5` for a count of persons (a primary and a
+    secondary mask read alike, see docs/skydd.md), `dold` for anything else (care-days,
+    place-days, shares, kronor), which a `<5` would misstate as a small number."""
+    spec = figurskydd(namn)
+    return (
+        f"<{troskel or maskgrans()}"
+        if kolumn in {*spec.antal, *spec.komplement, *spec.delar}
+        else "dold"
+    )
+
+
 def regeltext(troskel: int | None = None) -> str:
     """The rule and threshold as one Swedish sentence, for under every protected view."""
     grans = troskel or maskgrans()

@@ -18,20 +18,26 @@ from charts.format import (
     fmt_pct,
     fmt_tal,
 )
-from queries.skydd import maskgrans
+from queries.skydd import maskerad_text
 
 
 def skyddat(
-    rad: Mapping[str, Any], kolumn: str, fmt: Callable[[Any], str], *, summa_av: bool = False
+    rad: Mapping[str, Any],
+    kolumn: str,
+    fmt: Callable[[Any], str],
+    *,
+    figur: str,
+    summa_av: bool = False,
 ) -> str:
-    """A figure's cell as text, `<5` where the protected view masked it.
+    """Cell `kolumn` of figure `figur` as text, `<5` (a count of persons) or `dold` (anything
+    else) where the protected view masked it (`queries.skydd.maskerad_text`).
 
     With `summa_av`, `rad` is a table figure's row whose `<kolumn>_summa_maskerad` says the
     table's total must be hidden (a tile that shows that total from another figure).
     """
     flagga = f"{kolumn}_summa_maskerad" if summa_av else f"{kolumn}_maskerad"
     if rad.get(flagga):
-        return f"<{maskgrans()}"
+        return maskerad_text(figur, kolumn)
     return fmt(rad.get(kolumn))
 
 

@@ -22,6 +22,9 @@ from ui.filters import Filter, manadens_forsta
 from ui.format import fmt_antal, fmt_datum, fmt_forandring, fmt_kr, fmt_manad, fmt_pct
 from ui.referens import kommunnamn
 
+PERSONANTAL = frozenset({"i_vard", "mot_forra_manaden", "mot_forra_aret"})
+"""The overview's fields that count persons (the others are shares and kronor)."""
+
 
 @dataclass(frozen=True)
 class Lage:
@@ -48,12 +51,15 @@ class Lage:
     till_manad: str | None = None
     """The last month (`YYYY-MM`) the year to date covers."""
     maskerade: frozenset[str] = frozenset()
-    """Fields the protected view hides (`i_vard`, `mot_forra_manaden`, …): shown as `<5`,
-    never spelled out in a sentence."""
+    """Fields the protected view hides (`i_vard`, `mot_forra_manaden`, …): shown as `<5` (counts
+    of persons) or `dold` (shares), never spelled out in a sentence."""
 
     def visa(self, falt: str, fmt: Callable[[Any], str]) -> str:
-        """A field as text for a tile: `<5` when masked."""
-        return f"<{maskgrans()}" if falt in self.maskerade else fmt(getattr(self, falt))
+        """A field as text for a tile: `<5` when a masked count of persons, `dold` when a
+        masked share (a `<5` would misstate it as a small number)."""
+        if falt not in self.maskerade:
+            return fmt(getattr(self, falt))
+        return f"<{maskgrans()}" if falt in PERSONANTAL else "dold"
 
     def egen_data(self, kommun: str) -> bool:
         """Whether occupancy, ledger and budget are `kommun`'s own (it is the data owner)."""

@@ -12,7 +12,7 @@ import polars as pl
 import pytest
 
 import queries
-from queries.skydd import for_fa, maskgrans, regeltext, skydda, till_text
+from queries.skydd import for_fa, maskerad_text, maskgrans, regeltext, skydda, till_text
 from queries.skyddsspec import SKYDD
 
 ROOT = Path(__file__).parents[2]
@@ -337,3 +337,13 @@ def test_vardygn_for_en_hel_period_mats_mot_periodens_dagar() -> None:
     ut = skydda("belaggning_period", df, troskel=5)
     assert ut["vardygn_maskerad"].to_list() == [True]
     assert ut["belaggning"].to_list() == [None]
+
+
+def test_maskerad_text_ar_mindre_an_bara_for_antal_personer() -> None:
+    # counts of persons (and their complements and parts) read <threshold; care-days,
+    # occupancy and kronor are no small number when masked and read "dold"
+    assert maskerad_text("i_vard_nyckeltal", "antal_i_vard", 5) == "<5"
+    assert maskerad_text("kommunoverskridande_summa", "antal_samma_lan", 6) == "<6"
+    assert maskerad_text("belaggning_period", "belaggning", 5) == "dold"
+    assert maskerad_text("belaggning_period", "vardygn", 5) == "dold"
+    assert maskerad_text("belaggning_period", "kostnad_lediga_kr", 5) == "dold"
