@@ -31,6 +31,7 @@ from ui.filters import (
     DATUM,
     FORSTA_DAG,
     LISTFILTER,
+    PERSONFILTER,
     RUBRIK,
     SISTA_DAG,
     Filter,
@@ -138,8 +139,12 @@ def filter_ur_lanken() -> Filter:
     dag = {falt: _datum_ur(lank[falt], standard[falt]) for falt in DATUM}
     fran, till = sorted((dag["fran"], dag["till"]))
     kommun = next(iter(lank["kommun"]), None)
+    # the presentation is the committee's view: like its sidebar it has no filter on persons
+    # (docs/skydd.md rule 12); the link keeps them, unused, for an analyst who opens it
     listor = {
-        falt: tuple(dict.fromkeys(v for v in lank[falt] if v in tillatna[falt])) for falt in RUBRIK
+        falt: tuple(dict.fromkeys(v for v in lank[falt] if v in tillatna[falt]))
+        for falt in RUBRIK
+        if falt not in PERSONFILTER
     }
     return Filter(
         fran=fran,
