@@ -20,7 +20,9 @@ kontroller as (
         (select count(*) from i_vard where dygnskostnad is null)
     union all
     select 3, 'info', 'enhet_utan_platser', 'Personer i vård på enheter utan avtalade platser på dagen',
-        (select count(*) from i_vard where enhet_id not in (select enhet_id from enheter_med_platser))
+        (select count(*) from i_vard as i
+            where i.enhet_id is not null
+                and not exists (select 1 from enheter_med_platser as e where e.enhet_id = i.enhet_id))
     union all
     select 4, 'varning', 'overbelagda_enheter', 'Enheter med fler placeringar än avtalade platser på dagen',
         (select count(*) from belaggning_perioder
@@ -40,18 +42,16 @@ kontroller as (
     -- the case is open (latest anvisning on or before datum, not closed by then) but the
     -- person has no placement that day: a placement may be missing from the export
     select 7, 'varning', 'anvisning_utan_placering', 'Personer med öppen anvisning på dagen men utan placering',
-        (select count(*) from (
-            select a.person_id, a.avslutsdatum,
-            from anvisningar as a
-            where a.anvisningsdatum <= d::date
-            qualify row_number() over (
-                partition by a.person_id order by a.anvisningsdatum desc, a.anvisning_id desc
-            ) = 1
-        ) as senaste
-        where (senaste.avslutsdatum is null or senaste.avslutsdatum > d::date)
-            and senaste.person_id not in (
-                select person_id from placering_perioder
-                where startdatum <= d::date and effektiv_slut > d::date))
+        (select count(*)
+            -- the latest anvisning on d is the one whose responsibility period holds d
+            from ansvar_perioder as ap
+            join anvisningar as a on a.anvisning_id = ap.anvisning_id
+            where ap.giltig_fran <= d::date and ap.giltig_till > d::date
+                and (a.avslutsdatum is null or a.avslutsdatum > d::date)
+                and not exists (
+                    select 1 from placering_perioder as p
+                    where p.person_id = ap.person_id
+                        and p.startdatum <= d::date and p.effektiv_slut > d::date))
     union all
     -- over all data: care on or after the 21st birthday (current birth date) is outside
     -- the care of children and youths the state compensates
