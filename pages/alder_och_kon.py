@@ -50,16 +50,20 @@ diagram(
 )
 
 over_tid = hamta("aldersgrupp_manad", **f.for_figur("aldersgrupp_manad"))
+# The click-through (a clicked age group by sex and month) is the analysts' and managers': in
+# the protected view each selection would be protected on its own, and the views of every
+# single group together add up to the table by sex (docs/skydd.md rule 13).
+klickbar = not roller.skyddad(roller.aktuell_roll())
 klick = diagram(
     f"Personer i vård per åldersgrupp, per månad {fmt_datum(f.fran)}–{fmt_datum(f.till)}",
     diagram_alder.aldersgrupper_over_tid(over_tid),
     over_tid,
     "aldersgrupp_manad",
     "alder_over_tid",
-    klickbar=True,
+    klickbar=klickbar,
     mening=figurmeningar.aldersgrupper(over_tid, k),
 )
-valda_grupper = valda(klick)
+valda_grupper = valda(klick) if klickbar else []
 if valda_grupper:
     st.markdown("Vald åldersgrupp: " + ", ".join(md(namn(ALDERSGRUPP, g)) for g in valda_grupper))
     per_kon = hamta(

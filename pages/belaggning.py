@@ -13,7 +13,7 @@ from charts import belaggning as diagram_belaggning
 from charts.etiketter import BOENDEFORM, namn
 from charts.text import md
 from report import ekonomimeningar, meningar
-from ui import presentation
+from ui import presentation, roller
 from ui.components import TOMT, diagram, importera_igen, saknade, valda
 from ui.figurer import hamta
 from ui.filters import aktuellt
@@ -87,16 +87,21 @@ if former:
         + ". Klicka i diagrammets tomma yta för att visa alla."
     )
 
+# A clicked unit's months are a new selection (its own care-days by month): in the protected
+# view each selection would be protected on its own, and selections of one and of two units
+# subtract to the second's care-days, so there the click-through is not offered (docs/skydd.md
+# rule 13). A clicked boendeform above only narrows the rows already shown.
+per_klick = not roller.skyddad(roller.aktuell_roll())
 klick_enhet = diagram(
     f"Lediga platsdygn och deras kostnad per enhet {period}",
     diagram_belaggning.lediga_platsdygn(per_enhet),
     per_enhet,
     "belaggning_enhet",
     "belaggning_lediga",
-    klickbar=True,
+    klickbar=per_klick,
     mening=ekonomimeningar.lediga_per_enhet(per_enhet, k),
 )
-enheter = valda(klick_enhet)
+enheter = valda(klick_enhet) if per_klick else []
 if enheter:
     per_enhet = per_enhet.filter(pl.col("enhet_id").is_in(enheter))
     namnen = ", ".join(md(n) for n in sorted(per_enhet["enhet_namn"].unique().to_list()))

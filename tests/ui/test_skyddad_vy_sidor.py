@@ -6,6 +6,8 @@ The populations are those of tests/queries/test_skydd_vy.py, plus units for Bel�
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -162,3 +164,37 @@ def test_oversikt_is_not_narrowed_by_a_person_filter(namnd: Callable[..., AppTes
     at = namnd(TRETTON_I_A, "oversikt", {"datum": D, "vistelsekommun": N})
     assert {m.label: m.value for m in at.metric}["I v책rd nu"] == "33"
     assert not [m.value for m in at.markdown if "**20**" in m.value]
+
+
+def _klickbara(at: AppTest) -> list[str]:
+    """The plotly charts a click selects points in, by their title's opening words."""
+    ut = []
+    for diagram in at.get("plotly_chart"):
+        if list(diagram.proto.selection_mode):
+            titel = json.loads(diagram.proto.spec)["layout"]["title"]["text"]
+            ut.append(re.sub(r"<[^>]+>", "", titel)[:40])
+    return ut
+
+
+@pytest.mark.parametrize(
+    ("tabeller", "sida", "klickbar_for_analytiker"),
+    [
+        (PYRAMID, "alder_och_kon", ["Personer i v책rd per 책ldersgrupp, per m책n"]),
+        (ENHETER, "belaggning", ["V책rddygn i boendeformer med avtalade pla",
+                                 "Lediga platsdygn och deras kostnad per e"]),
+    ],
+)  # fmt: skip
+def test_no_click_through_to_a_new_selection_in_the_protected_view(
+    tabeller: Tables,
+    sida: str,
+    klickbar_for_analytiker: list[str],
+    namnd: Callable[..., AppTest],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the committee may click a boendeform (it narrows the unit rows already shown), but not an
+    # age group or a unit, whose table or months would be a new selection protected on its own
+    # (one unit's and two units' care-days subtract to the second's)
+    at = namnd(tabeller, sida, MARS)
+    assert _klickbara(at) == [t for t in klickbar_for_analytiker if t.startswith("V책rddygn i")]
+    monkeypatch.setenv("EKB_LOKAL_ANALYTIKER", "1")
+    assert _klickbara(namnd(tabeller, sida, MARS)) == klickbar_for_analytiker
