@@ -9,7 +9,15 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import polars as pl
 
-from charts.base import grundlayout, tom_figur
+from charts.base import (
+    alla_dolda,
+    grundlayout,
+    inget,
+    noll_utan_rad,
+    skyddad_figur,
+    summa_eller_dold,
+    tom_figur,
+)
 from charts.etiketter import ALDERSGRUPP, ALDERSGRUPPER, KON, manad_etikett, namn
 from charts.format import fmt_antal
 from charts.palette import ALDERSGRUPP_FARG, KON_FARG, ORANGE, RODLILA
@@ -19,7 +27,9 @@ INGA_DATA = "Inga personer i vård för valda filter"
 
 def alderspyramid(df: pl.DataFrame) -> go.Figure:
     """Persons in care by age, girls to the left and boys (and unknown) to the right."""
-    if df.is_empty() or df["antal"].sum() == 0:
+    if alla_dolda(df, "antal"):
+        return skyddad_figur()
+    if inget(df, "antal"):
         return tom_figur(INGA_DATA)
     fig = go.Figure()
     for kon in ("K", "M", "X"):
@@ -70,15 +80,18 @@ def aldersgrupper_over_tid(df: pl.DataFrame) -> go.Figure:
     if df.is_empty():
         return tom_figur(INGA_DATA)
     manader = sorted(df["manad"].unique().to_list())
-    summa = df.group_by("manad", "aldersgrupp").agg(pl.col("antal").sum())
+    summa = df.group_by("manad", "aldersgrupp").agg(summa_eller_dold("antal"))
     fig = go.Figure()
     for grupp in ALDERSGRUPPER:
         del_df = pl.DataFrame({"manad": manader}).join(
-            summa.filter(pl.col("aldersgrupp") == grupp), on="manad", how="left"
+            summa.filter(pl.col("aldersgrupp") == grupp).with_columns(_rad_finns=True),
+            on="manad",
+            how="left",
         )
         fig.add_bar(
             x=[manad_etikett(m) for m in manader],
-            y=del_df["antal"].fill_null(0),
+            # a month without the group is 0; a masked month draws no bar (not a 0)
+            y=del_df.select(noll_utan_rad("antal"))["antal"],
             name=ALDERSGRUPP[grupp],
             marker_color=ALDERSGRUPP_FARG[grupp],
             customdata=[grupp] * len(manader),
@@ -96,11 +109,13 @@ def fodelsedagar(df: pl.DataFrame) -> go.Figure:
     fig = go.Figure()
     for fyller, farg in ((18, ORANGE), (21, RODLILA)):
         del_df = pl.DataFrame({"manad": manader}).join(
-            df.filter(pl.col("fyller") == fyller).select("manad", "antal"), on="manad", how="left"
+            df.filter(pl.col("fyller") == fyller).select("manad", "antal", _rad_finns=True),
+            on="manad",
+            how="left",
         )
         fig.add_bar(
             x=[manad_etikett(m) for m in manader],
-            y=del_df["antal"].fill_null(0),
+            y=del_df.select(noll_utan_rad("antal"))["antal"],
             name=f"Fyller {fyller}",
             marker_color=farg,
             hovertemplate="%{x}: %{y:,.0f} personer",

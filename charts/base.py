@@ -117,6 +117,36 @@ def titelblock(fig: go.Figure, text: str, tillagg: int, *, storlek: int) -> go.F
     return fig
 
 
+def alla_dolda(df: pl.DataFrame, kolumn: str) -> bool:
+    """Whether every value of `kolumn` is masked (null): there is something, none of it shown."""
+    return not df.is_empty() and df[kolumn].null_count() == df.height
+
+
+def inget(df: pl.DataFrame, kolumn: str) -> bool:
+    """Whether there is nothing at all in `kolumn`: no rows, or only zeros (a masked value is
+    something, so a frame of masked values is not nothing)."""
+    return df.is_empty() or (df[kolumn].null_count() == 0 and df[kolumn].sum() == 0)
+
+
+def skyddad_figur() -> go.Figure:
+    """In place of a chart whose every value the protected view masked."""
+    return tom_figur(f"Alla antal är färre än {maskgrans()} eller skyddade och visas inte")
+
+
+def summa_eller_dold(kolumn: str) -> pl.Expr:
+    """The sum of `kolumn` in an aggregation, or null when a part is masked (null): a sum that
+    skipped a masked part would show a wrong total, and 0 for a group of masked parts."""
+    return (
+        pl.when(pl.col(kolumn).null_count() > 0).then(None).otherwise(pl.col(kolumn).sum())
+    ).alias(kolumn)
+
+
+def noll_utan_rad(kolumn: str, finns: str = "_rad_finns") -> pl.Expr:
+    """After a left join onto every month: 0 where the figure had no row (nothing happened),
+    the value (null if masked) where it had one. The joined frame carries `finns` = True."""
+    return pl.when(pl.col(finns).is_null()).then(0).otherwise(pl.col(kolumn)).alias(kolumn)
+
+
 def tom_figur(meddelande: str) -> go.Figure:
     """A figure that says, in place of a chart, that there is nothing to draw."""
     fig = go.Figure()

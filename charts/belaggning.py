@@ -10,7 +10,15 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import polars as pl
 
-from charts.base import KR, PROCENT, grundlayout, notering, tom_figur
+from charts.base import (
+    KR,
+    PROCENT,
+    grundlayout,
+    noll_utan_rad,
+    notering,
+    summa_eller_dold,
+    tom_figur,
+)
 from charts.etiketter import BOENDEFORM, manad_etikett, namn
 from charts.format import fmt_antal
 from charts.palette import BOENDEFORM_FARG, BUDGET, SEKVENS, farg_for
@@ -118,11 +126,18 @@ def _per_manad(df: pl.DataFrame, manader: list[str], kolumner: list[str]) -> pl.
     """
     if df.select(pl.col("manad").is_duplicated().any()).item():
         raise ValueError("en rad per månad väntas: använd en figur per boendeform och månad")
-    nollor = [pl.col(k).fill_null(0) for k in kolumner if k != "belaggning"]
+    # a month without a row is 0; a masked value stays empty (no point, not a 0)
+    nollor = [noll_utan_rad(k) for k in kolumner if k != "belaggning"]
     return (
         pl.DataFrame({"manad": manader})
-        .join(df.select("manad", *kolumner), on="manad", how="left", maintain_order="left")
+        .join(
+            df.select("manad", *kolumner, _rad_finns=True),
+            on="manad",
+            how="left",
+            maintain_order="left",
+        )
         .with_columns(nollor)
+        .drop("_rad_finns")
     )
 
 
@@ -134,8 +149,12 @@ def _toppenheter(df: pl.DataFrame, topp: int) -> tuple[pl.DataFrame, int]:
     """
     per_enhet = (
         df.group_by("enhet_id", "enhet_namn", "boendeform")
-        .agg(pl.col("lediga_platsdygn").sum(), pl.col("kostnad_lediga_kr").sum())
-        .sort(["lediga_platsdygn", "enhet_namn", "enhet_id"], descending=[True, False, False])
+        .agg(summa_eller_dold("lediga_platsdygn"), summa_eller_dold("kostnad_lediga_kr"))
+        .sort(
+            ["lediga_platsdygn", "enhet_namn", "enhet_id"],
+            descending=[True, False, False],
+            nulls_last=True,
+        )
     )
     kort = pl.col("enhet_namn").str.slice(0, ETIKETTLANGD - 1) + "…"
     urval = per_enhet.head(topp).with_columns(

@@ -9,7 +9,16 @@ from __future__ import annotations
 import plotly.graph_objects as go
 import polars as pl
 
-from charts.base import PROCENT, grundlayout, maskerade_etiketter, notering, tom_figur
+from charts.base import (
+    PROCENT,
+    alla_dolda,
+    grundlayout,
+    inget,
+    maskerade_etiketter,
+    notering,
+    skyddad_figur,
+    tom_figur,
+)
 from charts.etiketter import manad_etikett
 from charts.format import fmt_antal
 from charts.palette import BLA, GRA, HIMMELSBLA, OKABE_ITO
@@ -26,7 +35,9 @@ def per_kommun(df: pl.DataFrame, tom_text: str, xmax: float | None = None) -> go
 
     `xmax` fixes the x-axis to 0…xmax so that two charts side by side share one scale.
     """
-    if df.is_empty() or df["antal"].sum() == 0:
+    if alla_dolda(df, "antal"):
+        return skyddad_figur()
+    if inget(df, "antal"):
         return tom_figur(tom_text)
     df = df.with_columns(namn=plotly_text_expr(pl.col("kommun_namn")))
     fig = go.Figure()
@@ -71,7 +82,7 @@ def flode(df: pl.DataFrame) -> go.Figure:
     Persons living in their own responsible municipality are left out (they would be one wide
     band that hides every cross-municipal flow); a note says how many they are.
     """
-    if df.is_empty() or df["antal"].sum() == 0:
+    if inget(df, "antal"):
         return tom_figur("Inga personer i vård för valda filter")
     egen = int(df.filter(pl.col("ansvarig_kommun") == pl.col("vistelsekommun"))["antal"].sum())
     over = df.filter(pl.col("ansvarig_kommun") != pl.col("vistelsekommun")).with_columns(
