@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,7 @@ from queries.export import (
 )
 from queries.filtervarden import FilterError, normalisera
 from queries.skydd import SkyddsFel, till_text
+from queries.skyddskalender import REGEL, pa_kalendern
 from queries.skyddsvy import skydda_vy
 from queries.stamp import check
 
@@ -119,6 +121,11 @@ def _export(args: argparse.Namespace) -> None:
             "boendeform, regi, åldersgrupp eller kön: urval med och utan ett filter kan dras "
             "från varandra. Exportera utan de filtren."
         )
+    if args.masked and params.get("enhet"):
+        raise QueryError(
+            "--masked ger nämndens skyddade vy, som inte visar ett urval av enheter: urval av "
+            "en och av två enheter kan dras från varandra. Exportera utan --enhet."
+        )
     if not args.db.is_file():
         raise QueryError(f"Databasfilen finns inte: {args.db}")
     with duckdb.connect(str(args.db), read_only=True) as con:
@@ -127,6 +134,7 @@ def _export(args: argparse.Namespace) -> None:
         if fel is not None:
             raise QueryError(fel)
         if args.masked:
+            _pa_kalendern(params, con)
             # the protected (committee) view's cells, for publication, exactly as the
             # dashboard's: with the finer figures and filter parents it reads (skyddsvy)
             vy = skydda_vy(args.namn, params, lambda n, p: run(n, con=con, **p))
@@ -145,6 +153,24 @@ def _export(args: argparse.Namespace) -> None:
     else:
         args.out.write_bytes(data)
         print(f"Skrev {df.height} rader till {args.out}", file=sys.stderr)
+
+
+def _pa_kalendern(params: dict[str, Any], con: duckdb.DuckDBPyConnection) -> None:
+    """Refuse dates off the committee's calendar (docs/skydd.md rule 14), naming the nearest
+    ones on it: `--masked` gives the cells the committee can see, and it sees no others."""
+    dag = {p: date.fromisoformat(str(params[p])) for p in ("fran", "till", "datum") if p in params}
+    if not dag:
+        return
+    rad = run("dataomfang", con=con).row(0, named=True)
+    uttag = rad.get("uttagsdatum") or rad.get("sista_datum") or date.today()
+    till = dag.get("till", dag.get("datum"))
+    assert till is not None
+    val = pa_kalendern(dag.get("fran", till), till, dag.get("datum", till), uttag)
+    ratt = {"fran": val.fran, "till": val.till, "datum": val.datum}
+    fel = [p for p in dag if dag[p] != ratt[p]]
+    if fel:
+        forslag = " ".join(f"--{OPTIONS[p]} {ratt[p].isoformat()}" for p in dag)
+        raise QueryError(f"--masked ger nämndens vy. {REGEL} Ange till exempel {forslag}.")
 
 
 # figures whose workbook holds formulas instead of values (an auditor recomputes them)

@@ -18,10 +18,19 @@ from pathlib import Path
 
 import duckdb
 
+import queries
 from queries import scenario_lank
 from queries.filtervarden import FilterError, normalisera
+from queries.skyddskalender import pa_kalendern
 from report.innehall import RapportFel, Urval, las
 from report.pdf import kompilera
+
+
+def uttagsdatum(con: duckdb.DuckDBPyConnection) -> date:
+    """The extraction date of the database on `con` (its last data date when it has none)."""
+    rad = queries.run("dataomfang", con=con).row(0, named=True)
+    return rad.get("uttagsdatum") or rad.get("sista_datum") or date.today()
+
 
 __all__ = ["RapportFel", "bygg_rapport"]
 
@@ -38,7 +47,8 @@ def bygg_rapport(
     """The report's PDF for ``kommun`` on ``datum`` over [``fran``, ``till``].
 
     Masked unless ``intern``: the internal version says on every page that it must not
-    be handed out. ``scenario`` is a what-if as its shareable link's `s_*` parameters
+    be handed out. The masked version shows the calendar year of ``till`` and ``datum``'s
+    stock date (the committee's calendar, ``queries.skyddskalender``). ``scenario`` is a what-if as its shareable link's `s_*` parameters
     (`s_antal=10&s_fran=2017-01-01`, or the whole link): the report then adds it beside the
     ledger, marked as a scenario.
     """
@@ -55,5 +65,10 @@ def bygg_rapport(
     except scenario_lank.LankFel as fel:
         raise RapportFel(str(fel)) from None
     with duckdb.connect(str(db), read_only=True) as con:
+        if not intern:
+            # the committee's calendar (docs/skydd.md rule 14): the calendar year of `till`
+            # and `datum`'s stock date; the cover states both
+            val = pa_kalendern(fran, till, datum, uttagsdatum(con))
+            fran, till, datum = val.fran, val.till, val.datum
         innehall = las(con, Urval(kommun, datum, fran, till, intern, lank))
     return kompilera(innehall)

@@ -7,7 +7,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from report import RapportFel, bygg_rapport
+import duckdb
+
+from queries.skyddskalender import REGEL, pa_kalendern
+from report import RapportFel, bygg_rapport, uttagsdatum
 from report.diagram import DiagramFel
 
 
@@ -42,6 +45,14 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     a.out.write_bytes(pdf)
     print(f"Skrev {a.out} ({len(pdf) // 1024} kB)")
+    if not a.intern:
+        with duckdb.connect(str(a.db), read_only=True) as con:
+            val = pa_kalendern(fran, a.till or a.date, a.date, uttagsdatum(con))
+        if val.period_flyttad or val.datum_flyttat:
+            print(
+                f"Obs: rapporten visar år {val.till.year} och läget {val.datum.isoformat()}. "
+                + REGEL
+            )
     return 0
 
 

@@ -31,6 +31,13 @@ import queries
 from charts.etiketter import ALDERSGRUPP, BOENDEFORM, KON, REGI, namn
 from charts.format import fmt_datum
 from queries.export import PARAMETRAR
+from queries.skyddskalender import (
+    REGEL,
+    ar_att_valja,
+    kalenderar,
+    pa_kalendern,
+    rapportdatum_att_valja,
+)
 from ui import referens, roller
 from ui.figurer import Parameter, hamta
 
@@ -128,6 +135,7 @@ def standardvarden() -> dict[str, Any]:
         "till": till,
         "datum": till,
         "uttagsdatum": rad.get("uttagsdatum") or till,
+        "forsta_datum": rad.get("forsta_datum") or till,
         "kommun": rad.get("perspektivkommun") or referens.FORSTA_KOMMUN,
     }
 
@@ -156,10 +164,14 @@ def sidofalt() -> Filter:
     """Draw the filter sidebar and return the chosen filters; the URL follows them."""
     standard = standardvarden()
     alternativ = tillatna_koder()
-    _fran_url(standard, alternativ)
+    skyddad = roller.skyddad(roller.aktuell_roll())
+    _fran_url(standard, alternativ, skyddad)
     with st.sidebar:
         st.markdown("### Filter")
-        _datumfalt(standard)
+        if skyddad:
+            _kalenderfalt(standard)
+        else:
+            _datumfalt(standard)
         st.selectbox(
             "Perspektivkommun",
             list(referens.KOMMUNER),
@@ -168,7 +180,6 @@ def sidofalt() -> Filter:
             help="Kommunen som siffrorna ses från: dess ansvar, de som bor där och de som "
             "bor i andra kommuner. Standard är kommunen vars data är importerad.",
         )
-        skyddad = roller.skyddad(roller.aktuell_roll())
         _listfalt({f: v for f, v in alternativ.items() if not (skyddad and f in PERSONFILTER)})
         if skyddad:
             st.caption(f":material/shield: {AVSTANGDA}")
@@ -185,11 +196,18 @@ def tillatna_koder() -> dict[str, list[str]]:
     return alternativ
 
 
-def _fran_url(standard: dict[str, Any], alternativ: dict[str, list[str]]) -> None:
-    """Seed the code-valued widgets from the URL once per session; drop unknown values."""
+def _fran_url(
+    standard: dict[str, Any], alternativ: dict[str, list[str]], skyddad: bool = False
+) -> None:
+    """Seed the code-valued widgets from the URL once per session; drop unknown values.
+
+    The protected view's calendar fields are seeded here too: the link's dates moved onto
+    the committee's calendar (`queries.skyddskalender`), saying so when they were moved."""
     if st.session_state.get("_filter_lasta"):
         return
     st.session_state["_filter_lasta"] = True
+    if skyddad:
+        _kalender_fran_url(standard)
     kommun = st.query_params.get("kommun")
     st.session_state["kommun"] = kommun if kommun in referens.KOMMUNER else standard["kommun"]
     for falt, tillatna in alternativ.items():
@@ -203,6 +221,9 @@ def _till_url(valt: Filter, skyddad: bool = False) -> None:
     The protected view leaves the person filters in a link as they are (unused), so that
     the same link still filters for an analyst."""
     onskat: dict[str, list[str]] = {"kommun": [valt.kommun]}
+    if skyddad:
+        # the calendar fields are not bound to the URL as the date fields are: write the dates
+        onskat |= {falt: [getattr(valt, falt).isoformat()] for falt in DATUM}
     onskat |= {
         falt: list(getattr(valt, falt)) for falt in RUBRIK if not (skyddad and falt in PERSONFILTER)
     }
@@ -240,6 +261,55 @@ def _datumfalt(standard: dict[str, Any]) -> None:
         )
 
 
+def datum_ur_lanken(varden: list[str], standard: date) -> date:
+    """A date from the link (`2017-06-30`); the default when absent, unreadable or out of range."""
+    try:
+        dag = date.fromisoformat(varden[0]) if varden else standard
+    except ValueError:
+        return standard
+    return dag if FORSTA_DAG <= dag <= SISTA_DAG else standard
+
+
+def _kalender_fran_url(standard: dict[str, Any]) -> None:
+    """The committee's year and reporting date from the link's dates, moved onto its calendar."""
+    ss = st.session_state
+    lank = {falt: st.query_params.get_all(falt) for falt in DATUM}
+    dag = {falt: datum_ur_lanken(lank[falt], standard[falt]) for falt in DATUM}
+    fran, till = sorted((dag["fran"], dag["till"]))
+    val = pa_kalendern(fran, till, dag["datum"], standard["uttagsdatum"])
+    ar = ar_att_valja(standard["forsta_datum"], standard["uttagsdatum"])
+    dagar = rapportdatum_att_valja(standard["forsta_datum"], standard["uttagsdatum"])
+    ss["k_ar"] = min(max(val.till.year, ar[-1]), ar[0])
+    ss["k_datum"] = min(max(val.datum, dagar[-1]), dagar[0])
+    flyttat = []
+    if lank["fran"] or lank["till"]:
+        if val.period_flyttad or ss["k_ar"] != val.till.year:
+            flyttat.append(f"perioden {fmt_datum(fran)}–{fmt_datum(till)} som hela år {ss['k_ar']}")
+    if lank["datum"] and ss["k_datum"] != dag["datum"]:
+        flyttat.append(f"rapportdatumet {fmt_datum(dag['datum'])} som {fmt_datum(ss['k_datum'])}")
+    if flyttat:
+        ss["_kalender_besked"] = f"Länkens {uppraknat(flyttat)} visas. {REGEL}"
+
+
+def _kalenderfalt(standard: dict[str, Any]) -> None:
+    """The protected view's period and reporting date: a calendar year and a stock date."""
+    forsta, uttag = standard["forsta_datum"], standard["uttagsdatum"]
+    st.selectbox(
+        "År",
+        ar_att_valja(forsta, uttag),
+        key="k_ar",
+        help=f"Hela kalenderåret; för uttagsåret till och med uttagsdatumet {fmt_datum(uttag)}.",
+    )
+    st.selectbox(
+        "Rapportdatum",
+        rapportdatum_att_valja(forsta, uttag),
+        key="k_datum",
+        format_func=fmt_datum,
+        help="Dagen som lägesbilden avser: månadens sista dag, eller uttagsdatumet.",
+    )
+    st.caption(f":material/shield: {REGEL}")
+
+
 PERSONFILTER = ("vistelsekommun", "boendeform", "regi", "aldersgrupp", "kon")
 """List filters that narrow the persons counted: not offered in the protected view."""
 AVSTANGDA = (
@@ -272,8 +342,11 @@ def _visningsnamn(falt: str) -> Callable[[str], str]:
 
 
 def _valt(standard: dict[str, Any], skyddad: bool = False) -> Filter:
-    """The chosen filters, with an emptied or reversed period mended and explained."""
+    """The chosen filters, with an emptied or reversed period mended and explained (the
+    protected view's: `_valt_pa_kalendern`)."""
     ss = st.session_state
+    if skyddad:
+        return _valt_pa_kalendern(standard)
     datum = {falt: ss.get(falt) for falt in DATUM}
     tomma = [DATUM[falt] for falt, varde in datum.items() if not isinstance(varde, date)]
     if tomma:
@@ -298,16 +371,26 @@ def _valt(standard: dict[str, Any], skyddad: bool = False) -> Filter:
             icon=":material/event_busy:",
         )
     listor = {f.name: tuple(ss.get(f.name) or ()) for f in fields(Filter) if f.name in RUBRIK}
-    if skyddad:
-        ignorerade = [RUBRIK[f].lower() for f in PERSONFILTER if listor[f]]
-        if ignorerade:
-            st.info(
-                f"Länkens filter på {uppraknat(ignorerade)} används inte. {AVSTANGDA}",
-                icon=":material/shield:",
-            )
-        listor |= {f: () for f in PERSONFILTER}
     kommun = ss.get("kommun") or standard["kommun"]
     return Filter(fran=fran, till=till, datum=dag, kommun=kommun, **listor)
+
+
+def _valt_pa_kalendern(standard: dict[str, Any]) -> Filter:
+    """The protected view's filters: the chosen calendar year and stock date, no person filter."""
+    ss = st.session_state
+    besked = ss.pop("_kalender_besked", None)
+    if besked:
+        st.info(besked, icon=":material/shield:")
+    ignorerade = [RUBRIK[f].lower() for f in PERSONFILTER if ss.get(f)]
+    if ignorerade:
+        st.info(
+            f"Länkens filter på {uppraknat(ignorerade)} används inte. {AVSTANGDA}",
+            icon=":material/shield:",
+        )
+    fran, till = kalenderar(ss["k_ar"], standard["uttagsdatum"])
+    listor = {f: tuple(ss.get(f) or ()) for f in RUBRIK if f not in PERSONFILTER}
+    kommun = ss.get("kommun") or standard["kommun"]
+    return Filter(fran=fran, till=till, datum=ss["k_datum"], kommun=kommun, **listor)
 
 
 def aktiva_listfilter(f: Filter) -> list[str]:

@@ -24,17 +24,17 @@ from charts.bild import bildnamn, plotly_konfig
 from charts.text import md
 from queries.export import PARAMETRAR, filtertext
 from queries.skydd import maskgrans, regeltext
+from queries.skyddskalender import pa_kalendern
 from report.figurmeningar import Kontext
 from ui import roller
 from ui.figurer import Parameter, besked, hamta
 from ui.filters import (
     DATUM,
-    FORSTA_DAG,
     LISTFILTER,
     PERSONFILTER,
     RUBRIK,
-    SISTA_DAG,
     Filter,
+    datum_ur_lanken,
     standardvarden,
     tillatna_koder,
 )
@@ -136,8 +136,10 @@ def filter_ur_lanken() -> Filter:
     for nyckel, varden in lank.items():
         if varden and st.query_params.get_all(nyckel) != varden:
             st.query_params[nyckel] = varden
-    dag = {falt: _datum_ur(lank[falt], standard[falt]) for falt in DATUM}
+    dag = {falt: datum_ur_lanken(lank[falt], standard[falt]) for falt in DATUM}
+    # the committee's calendar (docs/skydd.md rule 14): a calendar year, a month's stock date
     fran, till = sorted((dag["fran"], dag["till"]))
+    val = pa_kalendern(fran, till, dag["datum"], standard["uttagsdatum"])
     kommun = next(iter(lank["kommun"]), None)
     # the presentation is the committee's view: like its sidebar it has no filter on persons
     # (docs/skydd.md rule 12); the link keeps them, unused, for an analyst who opens it
@@ -147,21 +149,12 @@ def filter_ur_lanken() -> Filter:
         if falt not in PERSONFILTER
     }
     return Filter(
-        fran=fran,
-        till=till,
-        datum=dag["datum"],
+        fran=val.fran,
+        till=val.till,
+        datum=val.datum,
         kommun=kommun if kommun in KOMMUNER else standard["kommun"],
         **listor,
     )
-
-
-def _datum_ur(varden: list[str], standard: date) -> date:
-    """A date from the link (`2017-06-30`); the default when absent, unreadable or out of range."""
-    try:
-        dag = date.fromisoformat(varden[0]) if varden else standard
-    except ValueError:
-        return standard
-    return dag if FORSTA_DAG <= dag <= SISTA_DAG else standard
 
 
 def diagram(

@@ -222,11 +222,12 @@ _PARAMS = {"datum": "2024-03-15", "fran": "2024-01-01", "till": "2024-03-31", "k
 
 
 def test_cli_masked_gives_the_protected_cells(personfall: Path) -> None:
-    # on 2024-03-15 (see conftest PERSONFALL): 14-17 K B, 14-17 M C, 18-20 K E and H,
-    # 18-20 M A: every cell is 1 or 2, so every cell is written as <5
+    # on 2024-03-31, March's stock date (see conftest PERSONFALL): 14-17 K B (born 2007-03-01
+    # until the revision of 04-01), 14-17 M C and G, 18-20 K E and H, 18-20 M A (18 on 03-15):
+    # every cell is 1 or 2, so every cell is written as <5
     result = subprocess.run(
         [sys.executable, "-m", "queries", "export", "alder_kon", "--db", str(personfall),
-         "--date", "2024-03-15", "--masked"],
+         "--date", "2024-03-31", "--masked"],
         cwd=ROOT, capture_output=True, text=True, check=True,
     )  # fmt: skip
     assert result.stdout.splitlines() == [
@@ -236,14 +237,14 @@ def test_cli_masked_gives_the_protected_cells(personfall: Path) -> None:
         "18-20,K,<5",
         "18-20,M,<5",
     ]
-    raw = queries.run("alder_kon", personfall, datum="2024-03-15")
+    raw = queries.run("alder_kon", personfall, datum="2024-03-31")
     assert result.stdout == till_text(skydda("alder_kon", raw)).write_csv()
 
 
 def test_cli_masked_refuses_row_level_figures(personfall: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "queries", "export", "fodelsedagar_kommande", "--db",
-         str(personfall), "--date", "2024-03-15", "--masked"],
+         str(personfall), "--date", "2024-03-31", "--masked"],
         cwd=ROOT, capture_output=True, text=True,
     )  # fmt: skip
     assert result.returncode == 2
@@ -347,3 +348,38 @@ def test_maskerad_text_ar_mindre_an_bara_for_antal_personer() -> None:
     assert maskerad_text("belaggning_period", "belaggning", 5) == "dold"
     assert maskerad_text("belaggning_period", "vardygn", 5) == "dold"
     assert maskerad_text("belaggning_period", "kostnad_lediga_kr", 5) == "dold"
+
+
+@pytest.mark.parametrize(
+    ("argument", "forslag"),
+    [
+        # a day inside March: its stock date is the month's last day
+        (["alder_kon", "--date", "2024-03-15"], "--date 2024-03-31"),
+        # January–March is part of 2024, which ends at the extraction date 2024-06-30: periods
+        # that overlap could be subtracted
+        (["i_vard_manad", "--from", "2024-01-01", "--to", "2024-03-31"],
+         "--from 2024-01-01 --to 2024-06-30"),
+        # a whole year before the extraction year
+        (["i_vard_manad", "--from", "2023-02-01", "--to", "2023-12-31"],
+         "--from 2023-01-01 --to 2023-12-31"),
+        # June holds the extraction date 2024-06-30, itself June's last day
+        (["i_vard_nyckeltal", "--date", "2024-06-12"], "--date 2024-06-30"),
+    ],
+)  # fmt: skip
+def test_cli_masked_refuses_dates_off_the_committee_calendar(
+    personfall: Path, argument: list[str], forslag: str
+) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "queries", "export", argument[0], "--db", str(personfall),
+         "--masked", *argument[1:]],
+        cwd=ROOT, capture_output=True, text=True,
+    )  # fmt: skip
+    assert result.returncode == 2 and result.stdout == ""
+    assert f"Ange till exempel {forslag}." in result.stderr
+    # the dates it names are on the calendar: the same export with them is written
+    rattat = [*argument[:1], *forslag.split()]
+    godkand = subprocess.run(
+        [sys.executable, "-m", "queries", "export", *rattat, "--db", str(personfall), "--masked"],
+        cwd=ROOT, capture_output=True, text=True,
+    )  # fmt: skip
+    assert godkand.returncode == 0, godkand.stderr

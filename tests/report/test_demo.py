@@ -1,4 +1,5 @@
-"""The report of the demo database (Nacka 0182) on 2017-01-30, period January 2017.
+"""The report of the demo database (Nacka 0182) on 2017-01-31, asked for January 2017: the
+masked report shows the committee's calendar, the whole year 2017 (docs/skydd.md rule 14).
 
 The expected numbers are read from the figure layer directly (``queries.run``), then put
 into the sentences by hand here: the test checks that the report picks, words and formats
@@ -20,8 +21,9 @@ from tests.helpers import facit
 from tests.helpers.demodb import bygg_demo_en_gang
 from tests.report.pdftext import en_rad, info, sidor, typsnitt
 
-D = date(2017, 1, 30)
+D = date(2017, 1, 31)
 FRAN = date(2017, 1, 1)
+AR = date(2017, 12, 31)
 
 
 @pytest.fixture(scope="module")
@@ -46,16 +48,16 @@ def test_demo_report_sections_sentences_and_layout(demo: Path, pdf: Path) -> Non
     sid = [en_rad(s) for s in sidor(pdf)]
     text = " ".join(sid)
     assert "Demodata:" in sid[0]
-    assert all("Demodata – Nacka, 30 jan 2017" in sida for sida in sid)
+    assert all("Demodata – Nacka, 31 jan 2017" in sida for sida in sid)
     assert en_rad(skydd.regeltext()) in sid[0]
-    assert "Rapportdatum 30 januari 2017" in sid[0]
+    assert "Rapportdatum 31 januari 2017" in sid[0]
 
     n = queries.run("i_vard_nyckeltal", demo, datum=D, kommun="0182").row(0, named=True)
     # counts of at least 5 are never masked, so the masked report shows them as they are
     assert min(n["antal_i_vard"], n["antal_k"], n["antal_m"], n["antal_ar_fore"]) >= 5
     assert n["antal_x"] == 0
     assert (
-        f"Den 30 januari 2017 var {n['antal_i_vard']} ensamkommande barn och unga i vård med "
+        f"Den 31 januari 2017 var {n['antal_i_vard']} ensamkommande barn och unga i vård med "
         f"Nacka som ansvarig kommun: {n['antal_k']} flickor och {n['antal_m']} pojkar. "
         f"Ett år tidigare var de {n['antal_ar_fore']}." in text
     )
@@ -69,7 +71,7 @@ def test_demo_report_sections_sentences_and_layout(demo: Path, pdf: Path) -> Non
     bor = facit.bor_i(demo, D, "0182")
     andel = int(100 * hos_oss["antal"] / bor + 0.5)
     assert (
-        f"Den 30 januari 2017 bodde {bor} ensamkommande barn och unga i Nacka. "
+        f"Den 31 januari 2017 bodde {bor} ensamkommande barn och unga i Nacka. "
         f"{hos_oss['antal']} av dem ({andel} %) var anvisade till en annan kommun, "
         f"{hos_oss['antal_samma_lan']} av dessa från Stockholms län. {andra['antal']} "
         f"som Nacka ansvarar för bodde i en annan kommun, {andra['antal_samma_lan']} av dem i "
@@ -82,7 +84,9 @@ def test_demo_report_sections_sentences_and_layout(demo: Path, pdf: Path) -> Non
         f"var balansen (intäkt − kostnad) {_kr(b['ack_balans'])}, {_kr(abs(avvikelse))} "
         f"{'bättre' if avvikelse >= 0 else 'sämre'} än budget" in text
     )
-    p = queries.run("belaggning_period", demo, fran=FRAN, till=D).row(0, named=True)
+    # the period asked for, January, is shown as the calendar year 2017
+    assert "Period 1 januari 2017 – 31 december 2017" in sid[0]
+    p = queries.run("belaggning_period", demo, fran=FRAN, till=AR).row(0, named=True)
     lediga = f"{p['lediga_platsdygn']:,}".replace(",", " ")
     procent = f"{100 * p['belaggning']:.1f}".replace(".", ",")
     assert f"beläggningen {procent} % av de avtalade platsdygnen: {lediga} platsdygn" in text

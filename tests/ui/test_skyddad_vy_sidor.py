@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -112,12 +113,16 @@ def test_belaggning_units_are_paired_within_their_boendeform(
     # March, 31 days, threshold 5 × 31 = 155 care-days. Uven 31 < 155: masked. Unprotected
     # today its partner is the smallest other unit, Tallen (155, stödboende), and HVB's 217
     # − Ugglan's 186 = 31 gives Uven back. Within HVB the partner is Ugglan.
-    enheter = tabell(at, "Enhet (id)")
+    # the committee sees the calendar year 2024, up to the extraction date 2024-03-31: the
+    # months from the first placement (2024-01-10) to March
+    alla = tabell(at, "Enhet (id)")
+    assert sorted({r["Månad"] for r in alla}) == ["2024-01", "2024-02", "2024-03"]
+    enheter = [r for r in alla if r["Månad"] == "2024-03"]
     vardygn = next(k for k in enheter[0] if k.startswith("Vårddygn"))
     assert [(r["Enhet (id)"], r[vardygn]) for r in enheter] == [
         ("U1", "<5"), ("U2", "<5"), ("U3", "155")
     ]  # fmt: skip
-    former = tabell(at, "Boendeform")
+    former = [r for r in tabell(at, "Boendeform") if r["Månad"] == "2024-03"]
     assert [(r["Boendeform"], r[vardygn]) for r in former] == [
         ("HVB", "217"), ("Stödboende", "155")
     ]  # fmt: skip
@@ -198,3 +203,31 @@ def test_no_click_through_to_a_new_selection_in_the_protected_view(
     assert _klickbara(at) == [t for t in klickbar_for_analytiker if t.startswith("Vårddygn i")]
     monkeypatch.setenv("EKB_LOKAL_ANALYTIKER", "1")
     assert _klickbara(namnd(tabeller, sida, MARS)) == klickbar_for_analytiker
+
+
+def test_the_committee_chooses_a_calendar_year_and_a_months_stock_date(
+    namnd: Callable[..., AppTest], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a link for 1–31 March and 15 March: inside the year 2024 (extraction D = 31 March), and
+    # a day whose stock could be subtracted from the next day's
+    lank = {"fran": "2024-03-01", "till": "2024-03-31", "datum": "2024-03-15"}
+    at = namnd(PYRAMID, "oversikt", lank)
+    assert not at.date_input
+    ar, dag = at.selectbox(key="k_ar"), at.selectbox(key="k_datum")
+    assert (ar.label, ar.value) == ("År", 2024)
+    assert (dag.label, dag.value) == ("Rapportdatum", date(2024, 3, 31))
+    # the data start with the first anvisning in 2023: the month ends since, newest first
+    assert dag.options[:3] == ["31 mar 2024", "29 feb 2024", "31 jan 2024"]
+    assert any(
+        "perioden 1 mar 2024–31 mar 2024 som hela år 2024 och rapportdatumet 15 mar 2024 som "
+        "31 mar 2024 visas" in i.value
+        for i in at.info
+    ), [i.value for i in at.info]
+    assert (at.query_params["fran"], at.query_params["till"], at.query_params["datum"]) == (
+        "2024-01-01", "2024-03-31", "2024-03-31"
+    )  # fmt: skip
+    # an analyst gets the free date fields, as the link gives them
+    monkeypatch.setenv("EKB_LOKAL_ANALYTIKER", "1")
+    at = namnd(PYRAMID, "oversikt", lank)
+    assert [d.value for d in at.date_input] == [date(2024, 3, 1), date(2024, 3, 31),
+                                                date(2024, 3, 15)]  # fmt: skip
