@@ -252,6 +252,24 @@ def _celler_stabila(spec: Figurskydd, arbete: pl.DataFrame, grans: int) -> pl.Da
             return arbete
 
 
+def sekundar_over(
+    df: pl.DataFrame, kolumn: str, grupper: Sequence[Sequence[str]], grans: int
+) -> pl.Series:
+    """Rules 1 and 2 for a table of counts whose margins are ``grupper`` (each a list of key
+    columns that identify one visible total): the cells to mask, repeated until stable."""
+    arbete = df.with_row_index(RAD).with_columns(
+        pl.col(RAD).cast(pl.Int64),
+        pl.lit(False).alias(EXTRA),
+        ((pl.col(kolumn) >= 1) & (pl.col(kolumn) < grans)).fill_null(False).alias(_m(kolumn)),
+    )
+    while True:
+        fore = int(arbete[_m(kolumn)].sum())
+        for g in grupper:
+            arbete = _sekundar(arbete, kolumn, list(g), [])
+        if int(arbete[_m(kolumn)].sum()) == fore:
+            return arbete[_m(kolumn)]
+
+
 def _sekundar(arbete: pl.DataFrame, kolumn: str, grupp: list[str], kk: list[str]) -> pl.DataFrame:
     """Within each group with exactly one masked non-zero part, mask the smallest other
     non-zero part: for the figure's values, then for each complement to a parent."""

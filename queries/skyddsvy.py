@@ -11,6 +11,8 @@ municipality). ``skydda_vy`` fetches, through the caller's (cached) fetch functi
    before this figure's own secondary suppression. The finer figure declares the grouping
    (``Figurskydd.grovre``), so its own suppression already keeps 0 or ≥ 2 masked parts in
    every group or flags the group total; together the two views are one suppression.
+   A count by pair of municipalities takes its cells from one decision over the whole
+   table, shared by both municipalities' views (``queries.skyddspar``).
 2. **Parents.** Per active list filter, the same figure without it. A cell or total whose
    complement (parent − selected) is 1..threshold−1 is masked or flagged; a selection whose
    whole complement is that small is refused with a message.
@@ -31,6 +33,7 @@ import polars as pl
 import queries
 from queries.skydd import SkyddsFel, figurskydd, for_fa, maskgrans, skydda
 from queries.skyddslankar import LANKAR, Lank
+from queries.skyddspar import tvingade as par_tvingade
 
 Hamta = Callable[[str, dict[str, Any]], pl.DataFrame]
 """Fetch a figure's unprotected rows for the given parameters (None = no filter)."""
@@ -57,6 +60,8 @@ def skydda_vy(namn: str, params: Mapping[str, Any], hamta: Hamta, troskel: int |
     foraldrar = [hamta(namn, params | {p: None}) for p in aktiva]
     besked = for_fa(namn, ra, grans) or _komplement_besked(namn, ra, foraldrar, grans)
     tvingade = _tvingade(namn, ra, params, hamta, grans)
+    # a pair of municipalities is masked alike from both of its perspectives
+    _eller(tvingade, par_tvingade(namn, ra, params, hamta, grans))
     for p, foralder in zip(aktiva, foraldrar, strict=True):
         # a cell equal to the parent's is the parent's cell: masked where the parent's is
         vy = skydda_vy(namn, params | {p: None}, hamta, grans)
