@@ -241,6 +241,7 @@ def _celler_stabila(spec: Figurskydd, arbete: pl.DataFrame, grans: int) -> pl.Da
         fore = sum(int(arbete[_m(c)].sum()) for c in spec.matt())
         arbete = _komplement(spec, arbete, grans)
         arbete = _delar_i_rad(spec, arbete)
+        arbete = _tillsammans(spec, arbete)
         for kolumn, dims in spec.matt().items():
             kk = komplementkolumner(arbete, kolumn)
             for dim in (d for d in dims if d not in grova):
@@ -309,6 +310,14 @@ def _komplement(spec: Figurskydd, arbete: pl.DataFrame, grans: int) -> pl.DataFr
             (md | (~md & ~mh & liten_)).alias(_m(del_)),
             (mh | (md & (skillnad == 0))).alias(_m(helhet)),
         )
+    return arbete
+
+
+def _tillsammans(spec: Figurskydd, arbete: pl.DataFrame) -> pl.DataFrame:
+    """Counts whose difference is known elsewhere: masked together, or not at all."""
+    for grupp_ in spec.tillsammans:
+        nagon = pl.any_horizontal(pl.col(_m(c)) for c in grupp_) & ~pl.col(EXTRA)
+        arbete = arbete.with_columns((pl.col(_m(c)) | nagon).alias(_m(c)) for c in grupp_)
     return arbete
 
 

@@ -137,16 +137,21 @@ def _tvingade(
 ) -> dict[str, pl.Series]:
     """Per measure, the cells a finer figure requires masked (any of its links)."""
     ut: dict[str, pl.Series] = {}
+    vyer: dict[tuple[str, tuple[tuple[str, Any], ...]], Vy] = {}  # several links, one view
     for lank in LANKAR.get(namn, ()):
         rader = lank.rader(params)
         if rader is None or ra.is_empty():
             continue
         lank_params = params
+        if lank.dataagare:
+            omfang = hamta("dataomfang", {})
+            agare = omfang["perspektivkommun"][0] if omfang.height else None
+            lank_params = params | {"kommun": agare}
         if lank.datum_fran:
             if ra[lank.datum_fran][0] is None:
                 continue
             lank_params = params | {"datum": ra[lank.datum_fran][0]}
-        flaggor = _fin_flaggor(lank, rader, lank_params, hamta, grans)
+        flaggor = _fin_flaggor(lank, rader, lank_params, hamta, grans, vyer)
         nycklar = [*lank.nycklar, *(["manad"] if lank.per_manad else [])]
         if nycklar:
             flaggor = flaggor.with_columns(pl.col(k).cast(ra.schema[k]) for k in nycklar)
@@ -163,7 +168,12 @@ def _tvingade(
 
 
 def _fin_flaggor(
-    lank: Lank, rader: pl.Expr, params: dict[str, Any], hamta: Hamta, grans: int
+    lank: Lank,
+    rader: pl.Expr,
+    params: dict[str, Any],
+    hamta: Hamta,
+    grans: int,
+    vyer: dict[tuple[str, tuple[tuple[str, Any], ...]], Vy],
 ) -> pl.DataFrame:
     """The finer figure's flag per key of this figure (``_f``: any of its rows flagged)."""
     deklarerade = queries.figure(lank.fin).params
@@ -173,7 +183,11 @@ def _fin_flaggor(
         datum = _lagerdagar(params, hamta)
     delar = []
     for manad, dag in datum.items():
-        vy = skydda_vy(lank.fin, fin_params | ({"datum": dag} if manad else {}), hamta, grans)
+        p = fin_params | ({"datum": dag} if manad else {})
+        nyckel = (lank.fin, tuple(sorted((k, _hashbar(v)) for k, v in p.items())))
+        if nyckel not in vyer:
+            vyer[nyckel] = skydda_vy(lank.fin, p, hamta, grans)
+        vy = vyer[nyckel]
         df = vy.df if vy.besked is None else vy.df.with_columns(pl.lit(True).alias(lank.flagga))
         df = df.filter(rader).select(*(u.alias(k) for k, u in lank.nycklar.items()), lank.flagga)
         if manad:
@@ -181,13 +195,17 @@ def _fin_flaggor(
         delar.append(df)
     nycklar = [*lank.nycklar, *(["manad"] if lank.per_manad else [])]
     alla = pl.concat(delar, how="diagonal_relaxed") if delar else pl.DataFrame()
+    flagga = pl.col(lank.flagga)
+    f = (flagga.sum() == 1) if lank.precis_en else flagga.any()
     if not nycklar:
-        return (
-            alla.select(pl.col(lank.flagga).alias("_f"))
-            if alla.width
-            else pl.DataFrame({"_f": []}, schema={"_f": pl.Boolean})
-        )
-    return alla.group_by(nycklar).agg(pl.col(lank.flagga).any().alias("_f"))
+        if not alla.width:
+            return pl.DataFrame({"_f": []}, schema={"_f": pl.Boolean})
+        return alla.select(f.alias("_f"))
+    return alla.group_by(nycklar).agg(f.alias("_f"))
+
+
+def _hashbar(varde: Any) -> Any:
+    return tuple(varde) if isinstance(varde, list) else varde
 
 
 def _lagerdagar(params: Mapping[str, Any], hamta: Hamta) -> dict[str | None, Any]:

@@ -108,11 +108,18 @@ def differens(df: pl.DataFrame, k: Kontext) -> str:
     s = storst(absolut, "skillnad")
     if df.height and df["bokford"].is_null().all():
         return "Bokförd ersättning finns bara för dataägaren; ingen differens kan visas."
+    if s.rad is None and s.maskerad:
+        # a hidden month's gap is no agreement: say that it is hidden
+        return (
+            f"{_period(k)} kan skillnaden mellan bokförd och förväntad ersättning inte "
+            "visas: den är dold där den skulle ge uppgifter om enskilda barn."
+        )
     if s.rad is None:
         return f"{_period(k)} stämde bokförd och förväntad ersättning överens varje månad."
     return (
-        f"{_period(k)} var skillnaden mellan bokförd och förväntad ersättning störst i "
-        f"{manad_text(str(s.rad['manad']))}: {fmt_kr(s.rad['differens'])}."  # type: ignore[arg-type]
+        f"{_period(k)} var skillnaden mellan bokförd och förväntad ersättning störst"
+        f"{s.bland()} i {manad_text(str(s.rad['manad']))}: "
+        f"{fmt_kr(s.rad['differens'])}."  # type: ignore[arg-type]
     )
 
 
