@@ -159,7 +159,11 @@ diagram(
     mening=ekonomimeningar.prognos_balans(ekonomi, k),
 )
 backtest = hamta("prognos_backtest", **f.for_figur("prognos_backtest"))
-mape = fmt_pct(backtest["mape"][0]) if backtest.height else "–"
+mape = (
+    skyddat(backtest.row(0, named=True), "mape", fmt_pct, figur="prognos_backtest")
+    if backtest.height
+    else "–"
+)
 diagram(
     f"Prognosens träffsäkerhet {period}: genomsnittligt fel {mape} (MAPE)",
     diagram_ersattning.backtest(backtest),

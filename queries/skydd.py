@@ -362,6 +362,8 @@ def _utdata(
         masker[dold] = pl.lit(True)
     for foljare, kallor in spec.foljer.items():
         masker[foljare] = pl.any_horizontal(pl.col(_m(k)) for k in kallor)
+    for foljare, kallor in spec.foljer_alla.items():
+        masker[foljare] = pl.any_horizontal(pl.col(_m(k)) for k in kallor).any()
     ut = arbete.with_columns(m.alias(f"{c}_maskerad") for c, m in masker.items())
     ut = ut.with_columns(
         pl.when(pl.col(f"{c}_maskerad")).then(None).otherwise(pl.col(c)).alias(c) for c in masker

@@ -59,6 +59,9 @@ class Figurskydd:
     """False: not shown in the protected view at all (refused, like row-level data)."""
     urval: str | None = None
     """The count whose total is the number of persons the view covers (``for_fa``)."""
+    foljer_alla: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Derived columns computed over every row (a mean shown on each row) -> their sources:
+    masked in every row when a source is masked in any row."""
     tillsammans: tuple[tuple[str, ...], ...] = ()
     """Counts in one row whose difference a reader knows from elsewhere (new − ended
     placements = the change of the stock, which is shown): one masked masks the others."""
@@ -86,6 +89,7 @@ def _fs(
     grovre: Mapping[str, tuple[str, pl.Expr]] | None = None,
     kronor: Mapping[str, Dims] | None = None,
     tillsammans: tuple[tuple[str, ...], ...] = (),
+    foljer_alla: Mapping[str, tuple[str, ...]] | None = None,
 ) -> Figurskydd:
     return Figurskydd(
         nycklar,
@@ -100,6 +104,7 @@ def _fs(
         grovre=MappingProxyType(dict(grovre or {})),
         kronor=MappingProxyType(dict(kronor or {})),
         tillsammans=tillsammans,
+        foljer_alla=MappingProxyType(dict(foljer_alla or {})),
     )
 
 
@@ -303,6 +308,9 @@ SKYDD: Mapping[str, Figurskydd] = MappingProxyType(
             ("manad",),
             {"utfall": (), "prognos": ()},
             foljer={"fel": ("utfall", "prognos"), "abs_andel": ("utfall", "prognos")},
+            # the mean error over the rows, on every row: with one row's outcome hidden, the
+            # mean less the visible rows' errors would give it back
+            foljer_alla={"mape": ("utfall", "prognos")},
         ),
         "prognos_ekonomi_backtest": _fs(("manad",)),
         "scenario": _fs(("manad",)),

@@ -150,6 +150,11 @@ def prognos_balans(df: pl.DataFrame, k: Kontext) -> str:
 
 def backtest(df: pl.DataFrame, k: Kontext) -> str:
     """`prognos_backtest`: the mean absolute percentage error of the forecast."""
+    if df.height and df.row(0, named=True).get("mape_maskerad"):
+        return (
+            f"{_period(k)} kan prognosens genomsnittliga fel inte visas: det är dolt där det "
+            "skulle ge uppgifter om enskilda barn."
+        )
     if df.is_empty() or df["mape"][0] is None:
         return f"{_period(k)} är dataserien för kort för att pröva prognosen."
     return (

@@ -96,6 +96,10 @@ def test_the_forecasts_outcome_is_the_stock_as_persons_per_month_shows_it(
     assert i_vard["antal_i_vard_maskerad"].to_list() == [True]
     utfall = vy(db, "prognos_backtest", **MARS).df
     assert (utfall["utfall"].to_list(), utfall["utfall_maskerad"].to_list()) == ([None], [True])
+    # the mean error over the rows is |prognos − utfall| / utfall here, with prognos shown:
+    # utfall = prognos / (1 ± mape) would give the hidden 11 back, so it hides on every row
+    assert utfall["prognos_maskerad"].to_list() == [False]
+    assert (utfall["mape"].to_list(), utfall["mape_maskerad"].to_list()) == ([None], [True])
 
 
 def _flode() -> Tables:
