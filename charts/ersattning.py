@@ -131,12 +131,15 @@ def forklaring(manad: dict[str, object], berakning: pl.DataFrame) -> str:
     # a term the protected view masked (too few care-days) reads <5 dygn, never its number
     rader = berakning.sort("kategori", "regel_id")["berakning"].fill_null(f"<{maskgrans()} dygn")
     termer = " + ".join(rader.to_list()) or "0"
-    forvantad = fmt_kr(_tal(manad["forvantad"]))
+    forvantad, differens = (
+        "dold" if manad.get(f"{k}_maskerad") else fmt_kr(_tal(manad[k]))
+        for k in ("forvantad", "differens")
+    )
     if manad.get("bokford") is None:
         return f"Förväntad: {termer} = {forvantad}."
     return (
         f"Bokförd {fmt_kr(_tal(manad['bokford']))} − förväntad ({termer} = {forvantad}) "
-        f"= {fmt_kr(_tal(manad['differens']))}."
+        f"= {differens}."
     )
 
 

@@ -18,7 +18,7 @@ from ui import presentation, roller, scenario
 from ui.components import TOMT, diagram, nedladdning, tabell
 from ui.figurer import hamta
 from ui.filters import aktuellt
-from ui.format import fmt_datum, fmt_kr, fmt_manad, fmt_pct
+from ui.format import fmt_datum, fmt_kr, fmt_manad, fmt_pct, skyddat
 from ui.granskning import loggad
 
 f = aktuellt()
@@ -40,9 +40,12 @@ if manad.is_empty():
 summa_df = hamta("ersattning_summa", **params)
 summa = summa_df.row(0, named=True)
 kol = st.columns(3)
-kol[0].metric("Förväntad ersättning", fmt_kr(summa["forvantad"]), help=period)
+# the expected sum hides where a month's category would give a child's care-days away
+forvantad = skyddat(summa, "forvantad", fmt_kr, figur="ersattning_summa")
+kol[0].metric("Förväntad ersättning", forvantad, help=period)
 kol[1].metric("Bokförd ersättning", fmt_kr(summa["bokford"]), help=period)
-kol[2].metric("Differens (bokförd − förväntad)", fmt_kr(summa["differens"]), help=period)
+differens = skyddat(summa, "differens", fmt_kr, figur="ersattning_summa")
+kol[2].metric("Differens (bokförd − förväntad)", differens, help=period)
 if summa["bokford"] is None:
     st.info(
         "Huvudboken och ansökningarna tillhör dataägaren; för vald kommun visas bara den "
@@ -156,7 +159,11 @@ diagram(
     mening=ekonomimeningar.prognos_balans(ekonomi, k),
 )
 backtest = hamta("prognos_backtest", **f.for_figur("prognos_backtest"))
-mape = fmt_pct(backtest["mape"][0]) if backtest.height else "–"
+mape = (
+    skyddat(backtest.row(0, named=True), "mape", fmt_pct, figur="prognos_backtest")
+    if backtest.height
+    else "–"
+)
 diagram(
     f"Prognosens träffsäkerhet {period}: genomsnittligt fel {mape} (MAPE)",
     diagram_ersattning.backtest(backtest),

@@ -156,7 +156,7 @@ def _export(args: argparse.Namespace) -> None:
 
 
 def _pa_kalendern(params: dict[str, Any], con: duckdb.DuckDBPyConnection) -> None:
-    """Refuse dates off the committee's calendar (docs/skydd.md rule 14), naming the nearest
+    """Refuse dates off the committee's calendar (docs/skydd.md rule 16), naming the nearest
     ones on it: `--masked` gives the cells the committee can see, and it sees no others."""
     dag = {p: date.fromisoformat(str(params[p])) for p in ("fran", "till", "datum") if p in params}
     if not dag:

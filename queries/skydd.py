@@ -241,6 +241,7 @@ def _celler_stabila(spec: Figurskydd, arbete: pl.DataFrame, grans: int) -> pl.Da
         fore = sum(int(arbete[_m(c)].sum()) for c in spec.matt())
         arbete = _komplement(spec, arbete, grans)
         arbete = _delar_i_rad(spec, arbete)
+        arbete = _tillsammans(spec, arbete)
         for kolumn, dims in spec.matt().items():
             kk = komplementkolumner(arbete, kolumn)
             for dim in (d for d in dims if d not in grova):
@@ -250,6 +251,24 @@ def _celler_stabila(spec: Figurskydd, arbete: pl.DataFrame, grans: int) -> pl.Da
                     arbete = _sekundar(arbete, kolumn, hela, kk)
         if sum(int(arbete[_m(c)].sum()) for c in spec.matt()) == fore:
             return arbete
+
+
+def sekundar_over(
+    df: pl.DataFrame, kolumn: str, grupper: Sequence[Sequence[str]], grans: int
+) -> pl.Series:
+    """Rules 1 and 2 for a table of counts whose margins are ``grupper`` (each a list of key
+    columns that identify one visible total): the cells to mask, repeated until stable."""
+    arbete = df.with_row_index(RAD).with_columns(
+        pl.col(RAD).cast(pl.Int64),
+        pl.lit(False).alias(EXTRA),
+        ((pl.col(kolumn) >= 1) & (pl.col(kolumn) < grans)).fill_null(False).alias(_m(kolumn)),
+    )
+    while True:
+        fore = int(arbete[_m(kolumn)].sum())
+        for g in grupper:
+            arbete = _sekundar(arbete, kolumn, list(g), [])
+        if int(arbete[_m(kolumn)].sum()) == fore:
+            return arbete[_m(kolumn)]
 
 
 def _sekundar(arbete: pl.DataFrame, kolumn: str, grupp: list[str], kk: list[str]) -> pl.DataFrame:
@@ -294,6 +313,14 @@ def _komplement(spec: Figurskydd, arbete: pl.DataFrame, grans: int) -> pl.DataFr
     return arbete
 
 
+def _tillsammans(spec: Figurskydd, arbete: pl.DataFrame) -> pl.DataFrame:
+    """Counts whose difference is known elsewhere: masked together, or not at all."""
+    for grupp_ in spec.tillsammans:
+        nagon = pl.any_horizontal(pl.col(_m(c)) for c in grupp_) & ~pl.col(EXTRA)
+        arbete = arbete.with_columns((pl.col(_m(c)) | nagon).alias(_m(c)) for c in grupp_)
+    return arbete
+
+
 def _delar_i_rad(spec: Figurskydd, arbete: pl.DataFrame) -> pl.DataFrame:
     """Columns that add up to another in the same row: the rule of ``_sekundar`` across them,
     for the figure's values and for each complement to a parent."""
@@ -335,6 +362,8 @@ def _utdata(
         masker[dold] = pl.lit(True)
     for foljare, kallor in spec.foljer.items():
         masker[foljare] = pl.any_horizontal(pl.col(_m(k)) for k in kallor)
+    for foljare, kallor in spec.foljer_alla.items():
+        masker[foljare] = pl.any_horizontal(pl.col(_m(k)) for k in kallor).any()
     ut = arbete.with_columns(m.alias(f"{c}_maskerad") for c, m in masker.items())
     ut = ut.with_columns(
         pl.when(pl.col(f"{c}_maskerad")).then(None).otherwise(pl.col(c)).alias(c) for c in masker

@@ -1,4 +1,4 @@
-"""The committee view's calendar (docs/skydd.md rule 14): whole calendar years, and the
+"""The committee view's calendar (docs/skydd.md rule 16): whole calendar years, and the
 situation at a month's end.
 
 Two periods that overlap, or two reporting dates, are two populations: each protected on its

@@ -14,7 +14,7 @@ from typing import Any
 
 import polars as pl
 
-from queries.skyddsspec import aldersgrupp_uttryck
+from queries.skyddsspec import ERSATTNINGSKATEGORIER, aldersgrupp_uttryck
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,12 @@ class Lank:
     """A one-row figure's date column: the finer one is taken on that date."""
     utan: tuple[str, ...] = ()
     """Parameters the finer figure is read without (it is shown unfiltered beside this)."""
+    dataagare: bool = False
+    """The finer figure is read for the data owner (``dataomfang.perspektivkommun``), whose
+    money this figure, without a municipality parameter, is."""
+    precis_en: bool = False
+    """This figure's cell is hidden when exactly one of the finer rows it sums is flagged
+    (a sum of two or more hidden parts gives none of them); else when any is."""
 
 
 def _utan(param: str) -> Callable[[Mapping[str, Any]], pl.Expr | None]:
@@ -61,6 +67,22 @@ _RIKTNING = MappingProxyType({"riktning": pl.col("riktning")})
 _FORM_MANAD = MappingProxyType({"boendeform": pl.col("boendeform"), "manad": pl.col("manad")})
 _MANAD = MappingProxyType({"manad": pl.col("manad")})
 _KON_MANAD = MappingProxyType({"kon": pl.col("kon"), "manad": pl.col("manad")})
+# the organisation's own sums, no proxy of persons: contracted places (public, as
+# platsdygn) and the fixed yearly amount; the drill-down masks their "1 month" as care-days
+_ORGANISATIONENS = frozenset({"plats_avtalad", "arlig_ersattning"})
+
+
+def _fynd(kontroll: str, *, manad: bool = False) -> Mapping[str, pl.Expr]:
+    """``ersattning_avvikelser``'s rows of one check (in the finer row's month)."""
+    nycklar = {"kontroll": pl.lit(kontroll)} | ({"manad": pl.col("manad")} if manad else {})
+    return MappingProxyType(nycklar)
+
+
+def _kategori(kod: str) -> Lank:
+    """``ersattning``'s column ``kod``: the month's total of that category's rules."""
+    return Lank("ersattning_berakning", "antal_summa_maskerad", (kod,), _MANAD,
+                rader=lambda _p: pl.col("kategori") == kod)  # fmt: skip
+
 
 LANKAR: Mapping[str, tuple[Lank, ...]] = MappingProxyType(
     {
@@ -167,6 +189,43 @@ LANKAR: Mapping[str, tuple[Lank, ...]] = MappingProxyType(
             Lank(
                 "belaggning_enhet", "vardygn_maskerad", ("vardygn",), _MANAD, rader=_valda_enheter
             ),
+        ),
+        # a category's kronor in a month = its rules' care-days × rates in the drill-down
+        "ersattning": tuple(
+            _kategori(k) for k in ERSATTNINGSKATEGORIER if k not in _ORGANISATIONENS
+        ),
+        "ersattning_summa": (
+            Lank("ersattning", "forvantad_maskerad", ("forvantad",), precis_en=True),
+        ),
+        # the per-person schablons of a month are those categories summed (the data owner's)
+        "ersattning_utbetalning_manad": (
+            Lank("ersattning", "forvantad_maskerad", ("forvantad_person",), _MANAD, dataagare=True),
+        ),  # fmt: skip
+        # findings that quote the expected sum: the month's, the running sum (booked is
+        # shown), and a rule's period kronor resting on an assumption
+        "ersattning_avvikelser": (
+            Lank(
+                "ersattning",
+                "forvantad_maskerad",
+                ("belopp_kr",),
+                _fynd("ansokan_saknas", manad=True),
+            ),
+            Lank("ersattning", "forvantad_maskerad", ("belopp_kr",), _fynd("bokford_slapar")),
+            Lank(
+                "ersattning_berakning",
+                "antal_maskerad",
+                ("belopp_kr",),
+                _fynd("antagande"),
+                rader=lambda _p: pl.col("antagande") != "",
+            ),
+        ),  # fmt: skip
+        # the forecast's persons per month are its age groups and sexes summed
+        "prognos_manad": (
+            Lank("prognos_i_vard", "prognos_antal_summa_maskerad", ("prognos_i_vard",), _MANAD),
+        ),
+        # the outcome is the stock on each month's stock date (as i_vard_manad)
+        "prognos_backtest": (
+            Lank("alderspyramid", "antal_summa_maskerad", ("utfall",), per_manad=True),
         ),
         # the period is the sum of its months: hidden when any month's total is
         "belaggning_period": (Lank("belaggning_manad_totalt", "vardygn_maskerad", ("vardygn",)),),

@@ -21,9 +21,12 @@ def komplementkolumner(arbete: pl.DataFrame, kolumn: str) -> list[str]:
 
 
 def liten(spec: Figurskydd, kolumn: str, varde: pl.Expr, grans: int) -> pl.Expr:
-    """A count of 1..threshold-1, or care-days that few persons average (see _fa_dygn)."""
+    """A count of 1..threshold-1, or care-days that few persons average (see _fa_dygn);
+    never an amount (kronor are masked only through links)."""
     if kolumn in spec.antal:
         return ((varde >= 1) & (varde < grans)).fill_null(False)
+    if kolumn in spec.kronor:
+        return pl.lit(False)
     return fa_dygn(varde, grans, spec)
 
 

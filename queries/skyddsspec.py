@@ -59,10 +59,20 @@ class Figurskydd:
     """False: not shown in the protected view at all (refused, like row-level data)."""
     urval: str | None = None
     """The count whose total is the number of persons the view covers (``for_fa``)."""
+    foljer_alla: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Derived columns computed over every row (a mean shown on each row) -> their sources:
+    masked in every row when a source is masked in any row."""
+    tillsammans: tuple[tuple[str, ...], ...] = ()
+    """Counts in one row whose difference a reader knows from elsewhere (new − ended
+    placements = the change of the stock, which is shown): one masked masks the others."""
+    kronor: Mapping[str, Dims] = field(default_factory=dict)
+    """Amounts that are no count and never small in themselves, but totals of a finer
+    figure's protected parts: masked only where a link requires (``queries.skyddslankar``),
+    then suppressed like counts along their dimensions."""
 
     def matt(self) -> dict[str, Dims]:
         """Every measure that is masked and suppressed, with its dimensions."""
-        return {**self.antal, **self.dygn}
+        return {**self.antal, **self.dygn, **self.kronor}
 
 
 def _fs(
@@ -77,6 +87,9 @@ def _fs(
     dolda: tuple[str, ...] = (),
     dagar: str | None = None,
     grovre: Mapping[str, tuple[str, pl.Expr]] | None = None,
+    kronor: Mapping[str, Dims] | None = None,
+    tillsammans: tuple[tuple[str, ...], ...] = (),
+    foljer_alla: Mapping[str, tuple[str, ...]] | None = None,
 ) -> Figurskydd:
     return Figurskydd(
         nycklar,
@@ -89,6 +102,9 @@ def _fs(
         dagar=dagar,
         urval=urval,
         grovre=MappingProxyType(dict(grovre or {})),
+        kronor=MappingProxyType(dict(kronor or {})),
+        tillsammans=tillsammans,
+        foljer_alla=MappingProxyType(dict(foljer_alla or {})),
     )
 
 
@@ -102,6 +118,12 @@ def aldersgrupp_uttryck(alder: str) -> pl.Expr:
 
 
 _ALDER_KON = ("aldersgrupp", "kon")
+ERSATTNINGSKATEGORIER = (
+    "plats_avtalad", "plats_belagd", "hvb_asyl", "stodboende", "faktiska_kostnader",
+    "schablon_under_18", "schablon_18_20", "anvisning_engangs", "arlig_ersattning",
+    "put_engangs", "ankomst_schablon", "arlig_rorlig",
+)  # fmt: skip
+"""The category columns of ``ersattning`` (one per ``kategori`` of ``ersattning_berakning``)."""
 _BELAGGNING_FOLJER = {
     "belaggning": ("vardygn",),
     "lediga_platsdygn": ("vardygn",),
@@ -147,6 +169,8 @@ SKYDD: Mapping[str, Figurskydd] = MappingProxyType(
             },
             dygn={"vardygn": ()},
             urval="antal_i_vard",
+            # stock(month) − stock(month before) = new − ended: either gives the other away
+            tillsammans=(("nya_placeringar", "avslutade_placeringar"),),
         ),
         # within the län and outside it are totals on the tiles (kommunoverskridande_summa)
         "kommunoverskridande": _fs(
@@ -242,16 +266,28 @@ SKYDD: Mapping[str, Figurskydd] = MappingProxyType(
         "ekonomi_kategori": _fs(("typ", "kategori")),
         "ekonomi_verksamhet": _fs(("verksamhet",)),
         "import_varningar": _fs(()),
-        # state compensation: the organisation's kronor per month, as the ledger (docs/skydd.md
-        # says what that leaves open); the drill-down counts care-days per rule and month,
-        # which for a rule that fits one child are that child's days: masked as care-days
-        "ersattning": _fs(("manad",)),
-        "ersattning_summa": _fs(()),
-        "ersattning_avvikelser": _fs(("kontroll", "manad")),
+        # state compensation: the drill-down counts care-days per rule and month, which for
+        # a rule that fits one child are that child's days: masked as care-days. A category's
+        # kronor per month is the total of its rules (masked where the drill-down hides that
+        # total, skyddslankar), and the expected sum adds up categories the drill-down shows:
+        # it (and the gap to the ledger) hides whenever a category does
+        "ersattning": _fs(
+            ("manad",),
+            kronor={k: () for k in ERSATTNINGSKATEGORIER},
+            foljer={"forvantad": ERSATTNINGSKATEGORIER, "differens": ERSATTNINGSKATEGORIER},
+        ),
+        # the months' sum: hidden when exactly one month's expected sum is (skyddslankar)
+        "ersattning_summa": _fs((), kronor={"forvantad": ()}, foljer={"differens": ("forvantad",)}),
+        # findings that quote expected kronor: masked through links (skyddslankar)
+        "ersattning_avvikelser": _fs(("kontroll", "manad"), kronor={"belopp_kr": ()}),
         # Migrationsverket's payments per person: rows about one person, analysts only
         "ersattning_utbetalning_avstamning": Figurskydd(radniva=True),
-        # kronor per month for the organisation, as `ersattning`
-        "ersattning_utbetalning_manad": _fs(("manad",)),
+        # the data owner's per-person schablons per month: categories of `ersattning` summed
+        "ersattning_utbetalning_manad": _fs(
+            ("manad",),
+            kronor={"forvantad_person": ()},
+            foljer={"differens": ("forvantad_person",)},
+        ),
         "ersattning_berakning": _fs(
             ("manad", "kategori", "regel_id"),
             dygn={"antal": ("regel_id",)},
@@ -272,6 +308,9 @@ SKYDD: Mapping[str, Figurskydd] = MappingProxyType(
             ("manad",),
             {"utfall": (), "prognos": ()},
             foljer={"fel": ("utfall", "prognos"), "abs_andel": ("utfall", "prognos")},
+            # the mean error over the rows, on every row: with one row's outcome hidden, the
+            # mean less the visible rows' errors would give it back
+            foljer_alla={"mape": ("utfall", "prognos")},
         ),
         "prognos_ekonomi_backtest": _fs(("manad",)),
         "scenario": _fs(("manad",)),

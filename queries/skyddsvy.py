@@ -11,6 +11,8 @@ municipality). ``skydda_vy`` fetches, through the caller's (cached) fetch functi
    before this figure's own secondary suppression. The finer figure declares the grouping
    (``Figurskydd.grovre``), so its own suppression already keeps 0 or ≥ 2 masked parts in
    every group or flags the group total; together the two views are one suppression.
+   A count by pair of municipalities takes its cells from one decision over the whole
+   table, shared by both municipalities' views (``queries.skyddspar``).
 2. **Parents.** Per active list filter, the same figure without it. A cell or total whose
    complement (parent − selected) is 1..threshold−1 is masked or flagged; a selection whose
    whole complement is that small is refused with a message.
@@ -31,6 +33,7 @@ import polars as pl
 import queries
 from queries.skydd import SkyddsFel, figurskydd, for_fa, maskgrans, skydda
 from queries.skyddslankar import LANKAR, Lank
+from queries.skyddspar import tvingade as par_tvingade
 
 Hamta = Callable[[str, dict[str, Any]], pl.DataFrame]
 """Fetch a figure's unprotected rows for the given parameters (None = no filter)."""
@@ -57,6 +60,8 @@ def skydda_vy(namn: str, params: Mapping[str, Any], hamta: Hamta, troskel: int |
     foraldrar = [hamta(namn, params | {p: None}) for p in aktiva]
     besked = for_fa(namn, ra, grans) or _komplement_besked(namn, ra, foraldrar, grans)
     tvingade = _tvingade(namn, ra, params, hamta, grans)
+    # a pair of municipalities is masked alike from both of its perspectives
+    _eller(tvingade, par_tvingade(namn, ra, params, hamta, grans))
     for p, foralder in zip(aktiva, foraldrar, strict=True):
         # a cell equal to the parent's is the parent's cell: masked where the parent's is
         vy = skydda_vy(namn, params | {p: None}, hamta, grans)
@@ -132,16 +137,21 @@ def _tvingade(
 ) -> dict[str, pl.Series]:
     """Per measure, the cells a finer figure requires masked (any of its links)."""
     ut: dict[str, pl.Series] = {}
+    vyer: dict[tuple[str, tuple[tuple[str, Any], ...]], Vy] = {}  # several links, one view
     for lank in LANKAR.get(namn, ()):
         rader = lank.rader(params)
         if rader is None or ra.is_empty():
             continue
         lank_params = params
+        if lank.dataagare:
+            omfang = hamta("dataomfang", {})
+            agare = omfang["perspektivkommun"][0] if omfang.height else None
+            lank_params = params | {"kommun": agare}
         if lank.datum_fran:
             if ra[lank.datum_fran][0] is None:
                 continue
             lank_params = params | {"datum": ra[lank.datum_fran][0]}
-        flaggor = _fin_flaggor(lank, rader, lank_params, hamta, grans)
+        flaggor = _fin_flaggor(lank, rader, lank_params, hamta, grans, vyer)
         nycklar = [*lank.nycklar, *(["manad"] if lank.per_manad else [])]
         if nycklar:
             flaggor = flaggor.with_columns(pl.col(k).cast(ra.schema[k]) for k in nycklar)
@@ -158,7 +168,12 @@ def _tvingade(
 
 
 def _fin_flaggor(
-    lank: Lank, rader: pl.Expr, params: dict[str, Any], hamta: Hamta, grans: int
+    lank: Lank,
+    rader: pl.Expr,
+    params: dict[str, Any],
+    hamta: Hamta,
+    grans: int,
+    vyer: dict[tuple[str, tuple[tuple[str, Any], ...]], Vy],
 ) -> pl.DataFrame:
     """The finer figure's flag per key of this figure (``_f``: any of its rows flagged)."""
     deklarerade = queries.figure(lank.fin).params
@@ -168,7 +183,11 @@ def _fin_flaggor(
         datum = _lagerdagar(params, hamta)
     delar = []
     for manad, dag in datum.items():
-        vy = skydda_vy(lank.fin, fin_params | ({"datum": dag} if manad else {}), hamta, grans)
+        p = fin_params | ({"datum": dag} if manad else {})
+        nyckel = (lank.fin, tuple(sorted((k, _hashbar(v)) for k, v in p.items())))
+        if nyckel not in vyer:
+            vyer[nyckel] = skydda_vy(lank.fin, p, hamta, grans)
+        vy = vyer[nyckel]
         df = vy.df if vy.besked is None else vy.df.with_columns(pl.lit(True).alias(lank.flagga))
         df = df.filter(rader).select(*(u.alias(k) for k, u in lank.nycklar.items()), lank.flagga)
         if manad:
@@ -176,13 +195,17 @@ def _fin_flaggor(
         delar.append(df)
     nycklar = [*lank.nycklar, *(["manad"] if lank.per_manad else [])]
     alla = pl.concat(delar, how="diagonal_relaxed") if delar else pl.DataFrame()
+    flagga = pl.col(lank.flagga)
+    f = (flagga.sum() == 1) if lank.precis_en else flagga.any()
     if not nycklar:
-        return (
-            alla.select(pl.col(lank.flagga).alias("_f"))
-            if alla.width
-            else pl.DataFrame({"_f": []}, schema={"_f": pl.Boolean})
-        )
-    return alla.group_by(nycklar).agg(pl.col(lank.flagga).any().alias("_f"))
+        if not alla.width:
+            return pl.DataFrame({"_f": []}, schema={"_f": pl.Boolean})
+        return alla.select(f.alias("_f"))
+    return alla.group_by(nycklar).agg(f.alias("_f"))
+
+
+def _hashbar(varde: Any) -> Any:
+    return tuple(varde) if isinstance(varde, list) else varde
 
 
 def _lagerdagar(params: Mapping[str, Any], hamta: Hamta) -> dict[str | None, Any]:

@@ -66,7 +66,7 @@ def bygg_rapport(
         raise RapportFel(str(fel)) from None
     with duckdb.connect(str(db), read_only=True) as con:
         if not intern:
-            # the committee's calendar (docs/skydd.md rule 14): the calendar year of `till`
+            # the committee's calendar (docs/skydd.md rule 16): the calendar year of `till`
             # and `datum`'s stock date; the cover states both
             val = pa_kalendern(fran, till, datum, uttagsdatum(con))
             fran, till, datum = val.fran, val.till, val.datum

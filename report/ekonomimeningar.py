@@ -108,11 +108,18 @@ def differens(df: pl.DataFrame, k: Kontext) -> str:
     s = storst(absolut, "skillnad")
     if df.height and df["bokford"].is_null().all():
         return "Bokförd ersättning finns bara för dataägaren; ingen differens kan visas."
+    if s.rad is None and s.maskerad:
+        # a hidden month's gap is no agreement: say that it is hidden
+        return (
+            f"{_period(k)} kan skillnaden mellan bokförd och förväntad ersättning inte "
+            "visas: den är dold där den skulle ge uppgifter om enskilda barn."
+        )
     if s.rad is None:
         return f"{_period(k)} stämde bokförd och förväntad ersättning överens varje månad."
     return (
-        f"{_period(k)} var skillnaden mellan bokförd och förväntad ersättning störst i "
-        f"{manad_text(str(s.rad['manad']))}: {fmt_kr(s.rad['differens'])}."  # type: ignore[arg-type]
+        f"{_period(k)} var skillnaden mellan bokförd och förväntad ersättning störst"
+        f"{s.bland()} i {manad_text(str(s.rad['manad']))}: "
+        f"{fmt_kr(s.rad['differens'])}."  # type: ignore[arg-type]
     )
 
 
@@ -143,6 +150,11 @@ def prognos_balans(df: pl.DataFrame, k: Kontext) -> str:
 
 def backtest(df: pl.DataFrame, k: Kontext) -> str:
     """`prognos_backtest`: the mean absolute percentage error of the forecast."""
+    if df.height and df.row(0, named=True).get("mape_maskerad"):
+        return (
+            f"{_period(k)} kan prognosens genomsnittliga fel inte visas: det är dolt där det "
+            "skulle ge uppgifter om enskilda barn."
+        )
     if df.is_empty() or df["mape"][0] is None:
         return f"{_period(k)} är dataserien för kort för att pröva prognosen."
     return (

@@ -286,13 +286,13 @@ def _ersattning(h: Hamtare) -> Figur | None:
     u = h.u
     summa = h.hamta("ersattning_summa", fran=u.fran, till=u.till, kommun=u.kommun)
     v = h.varden(summa)
-    if not (v.tal("forvantad") or v.tal("sokt") or v.tal("bokford")):
+    if not (v.dold("forvantad") or v.tal("forvantad") or v.tal("sokt") or v.tal("bokford")):
         return None
     tabell = [
-        ("Förväntad ersättning", v.text("forvantad", fmt_kr)),
-        ("Sökt ersättning", v.text("sokt", fmt_kr)),
-        ("Bokförd ersättning", v.text("bokford", fmt_kr)),
-        ("Differens", v.text("differens", fmt_kr)),
+        ("Förväntad ersättning", v.kronor("forvantad")),
+        ("Sökt ersättning", v.kronor("sokt")),
+        ("Bokförd ersättning", v.kronor("bokford")),
+        ("Differens", v.kronor("differens")),
     ]
     return Figur(
         "Statlig ersättning",

@@ -56,6 +56,11 @@ class Varden:
             return f"<{self.grans}"
         return fmt(self._tal(kolumn))
 
+    def kronor(self, kolumn: str) -> str:
+        """An amount for a table or a sentence: ``dold`` when masked (``<5`` would read as
+        a small sum; docs/skydd.md "Representation")."""
+        return "dold" if self.dold(kolumn) else fmt_kr(self._tal(kolumn))
+
     def ord(self, kolumn: str) -> str:
         """A count for a sentence: ``ett skyddat antal`` when masked."""
         return SKYDDAT if self.dold(kolumn) else fmt_antal(self._tal(kolumn))
@@ -222,7 +227,7 @@ def ersattning(v: Varden, fran: date, till: date) -> str:
     """Figure 5: the state compensation expected, claimed and booked in the period."""
     mening = (
         f"Från {datum_text(fran)} till {datum_text(till)} var den förväntade statliga "
-        f"ersättningen {v.text('forvantad', fmt_kr)}"
+        f"ersättningen {v.kronor('forvantad')}"
     )
     if v.rad.get("sokt") is None:
         return mening + "."

@@ -137,7 +137,7 @@ def filter_ur_lanken() -> Filter:
         if varden and st.query_params.get_all(nyckel) != varden:
             st.query_params[nyckel] = varden
     dag = {falt: datum_ur_lanken(lank[falt], standard[falt]) for falt in DATUM}
-    # the committee's calendar (docs/skydd.md rule 14): a calendar year, a month's stock date
+    # the committee's calendar (docs/skydd.md rule 16): a calendar year, a month's stock date
     fran, till = sorted((dag["fran"], dag["till"]))
     val = pa_kalendern(fran, till, dag["datum"], standard["uttagsdatum"])
     kommun = next(iter(lank["kommun"]), None)

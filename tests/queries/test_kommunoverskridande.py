@@ -55,14 +55,16 @@ def test_kommunoverskridande_matris(personfall: Path) -> None:
         "ansvarig_namn",
         "vistelsekommun",
         "vistelse_namn",
+        "samma_lan",
         "antal",
     ]
+    # Stockholm and Nacka are in Stockholm's län (01), Göteborg in Västra Götaland's (14)
     assert df.rows() == [
-        ("0180", "Stockholm", "0182", "Nacka", 1),
-        ("0182", "Nacka", "0180", "Stockholm", 1),
-        ("0182", "Nacka", "0182", "Nacka", 1),
-        ("0182", "Nacka", "1480", "Göteborg", 1),
-        ("1480", "Göteborg", "0182", "Nacka", 1),
+        ("0180", "Stockholm", "0182", "Nacka", True, 1),
+        ("0182", "Nacka", "0180", "Stockholm", True, 1),
+        ("0182", "Nacka", "0182", "Nacka", True, 1),
+        ("0182", "Nacka", "1480", "Göteborg", False, 1),
+        ("1480", "Göteborg", "0182", "Nacka", False, 1),
     ]
 
 

@@ -177,14 +177,19 @@ def test_the_share_does_not_show_a_total_the_tiles_hide(tmp_path: Path) -> None:
     assert mars["totalt_maskerad"].to_list() == [True]
 
 
-def _ansvariga(grupper: list[tuple[int, str]]) -> Tables:
-    """(how many, responsible municipality): persons aged 15 living in Nacka."""
+def _ansvariga(grupper: list[tuple[int, str]], bor: str = NACKA) -> Tables:
+    """(how many, responsible municipality): persons aged 15 living in ``bor``."""
+    return _par([(antal, ansvarig, bor) for antal, ansvarig in grupper])
+
+
+def _par(grupper: list[tuple[int, str, str]]) -> Tables:
+    """(how many, responsible municipality, living municipality): persons aged 15."""
     tabeller: dict[str, list[dict]] = {"personer": [], "anvisningar": [], "placeringar": []}
     nr = 0
-    for antal, ansvarig in grupper:
+    for antal, ansvarig, bor in grupper:
         for _ in range(antal):
             nr += 1
-            person = _person(nr, 15, "M")
+            person = _person(nr, 15, "M", bor)
             person["anvisningar"][0]["anvisningskommun"] = ansvarig
             for tabell, rader in person.items():
                 tabeller[tabell] += rader
@@ -207,3 +212,59 @@ def test_within_the_lan_tile_never_gives_one_municipality_away(tmp_path: Path) -
     )
     # the tiles: 15 placed here, 9 within the län: both shown, Stockholm and Solna hidden
     assert text(summa, "antal", "antal_samma_lan") == [("15", "9")]
+
+
+STHLM, SODERTALJE, SUNDBYBERG, SOLNA = "0180", "0181", "0183", "0184"
+# Nacka is responsible for 2 living in Solna, 6 in Stockholm, 7 in Sundbyberg; Södertälje
+# for 8 in Stockholm (all Stockholm's län). Per perspective, Nacka's "ours elsewhere" masks
+# Solna (2) with the smallest other, Stockholm (6), while Stockholm's "placed here" has
+# nothing small (Nacka 6, Södertälje 8) and shows Nacka 6: 15 − 7 − 6 = 2 in Solna.
+PAR = _par([(2, NACKA, SOLNA), (6, NACKA, STHLM), (7, NACKA, SUNDBYBERG),
+            (8, SODERTALJE, STHLM)])  # fmt: skip
+
+
+def _harledda(db: Path, kommuner: list[str]) -> dict[tuple[str, str], int]:
+    """Every pair count (responsible, living) a reader gets from all perspectives' lists and
+    tiles together: the cells shown, then each visible total (all, within the län, outside
+    it) with exactly one pair not yet known, until nothing more follows."""
+    kanda: dict[tuple[str, str], int] = {}
+    summor: list[tuple[set[tuple[str, str]], int]] = []
+    for k in kommuner:
+        lista = till_text(vy(db, "kommunoverskridande", datum=D, kommun=k).df)
+        tiles = till_text(vy(db, "kommunoverskridande_summa", datum=D, kommun=k).df)
+        for riktning, tile in zip(tiles["riktning"], tiles.iter_rows(named=True), strict=True):
+            delar: dict[bool, set[tuple[str, str]]] = {True: set(), False: set()}
+            for rad in lista.filter(pl.col("riktning") == riktning).iter_rows(named=True):
+                par = (rad["kommun"], k) if riktning == "placerade_hos_oss" else (k, rad["kommun"])
+                delar[rad["samma_lan"]].add(par)
+                if rad["antal"] != "<5":
+                    kanda[par] = int(rad["antal"])
+            alla, inom = str(tile["antal"]), str(tile["antal_samma_lan"])
+            if alla != "<5":
+                summor.append((delar[True] | delar[False], int(alla)))
+            if inom != "<5":
+                summor.append((delar[True], int(inom)))
+            if "<5" not in (alla, inom):
+                summor.append((delar[False], int(alla) - int(inom)))
+    while okanda := [(d, s) for d, s in summor if len(d - kanda.keys()) == 1]:
+        termer, summa = okanda[0]
+        [ny] = termer - kanda.keys()
+        kanda[ny] = summa - sum(kanda[p] for p in termer if p != ny)
+    return kanda
+
+
+def test_a_pair_of_municipalities_is_masked_alike_from_both_perspectives(
+    tmp_path: Path,
+) -> None:
+    db = import_tables(tmp_path, PAR, D)
+    kanda = _harledda(db, [NACKA, STHLM, SODERTALJE, SUNDBYBERG, SOLNA])
+    assert (NACKA, SOLNA) not in kanda  # the 2: neither shown nor derivable
+    assert kanda == {(NACKA, SUNDBYBERG): 7}
+    nacka = vy(db, "kommunoverskridande", datum=D).df.filter(pl.col("riktning") == "vara_i_andra")
+    assert text(nacka, "kommun", "antal") == [(SUNDBYBERG, "7"), (STHLM, "<5"), (SOLNA, "<5")]
+    # Stockholm's view masks Nacka's 6 too, and so pairs it with Södertälje's 8
+    sthlm = vy(db, "kommunoverskridande", datum=D, kommun=STHLM).df
+    assert text(sthlm, "riktning", "kommun", "antal") == [
+        ("placerade_hos_oss", SODERTALJE, "<5"),
+        ("placerade_hos_oss", NACKA, "<5"),
+    ]

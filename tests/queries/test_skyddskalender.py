@@ -1,4 +1,4 @@
-"""The committee's calendar (docs/skydd.md rule 14), worked out by hand on the calendar."""
+"""The committee's calendar (docs/skydd.md rule 16), worked out by hand on the calendar."""
 
 from __future__ import annotations
 

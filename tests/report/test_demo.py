@@ -1,5 +1,5 @@
 """The report of the demo database (Nacka 0182) on 2017-01-31, asked for January 2017: the
-masked report shows the committee's calendar, the whole year 2017 (docs/skydd.md rule 14).
+masked report shows the committee's calendar, the whole year 2017 (docs/skydd.md rule 16).
 
 The expected numbers are read from the figure layer directly (``queries.run``), then put
 into the sentences by hand here: the test checks that the report picks, words and formats

@@ -260,3 +260,20 @@ def test_another_municipality_gets_no_owner_figures(db: Path, tmp_path: Path) ->
     )
     # cover, persons in care, cross-municipal
     assert info(pdf)["Pages"] == "3"
+
+
+def test_masked_report_hides_the_expected_compensation_of_one_child(tmp_path: Path) -> None:
+    from tests.queries.test_skydd_lankar import ERSATTNING
+
+    # March 2024: 310 000 (N07) + 23 250 (N03: one child's 31 days × 750) + 41 666,67 (N06)
+    # = 374 916,67; booked 0. The one month's category is hidden, and so its sum
+    db = import_tables(tmp_path, ERSATTNING, "2024-03-31")
+    pdf = tmp_path / "r.pdf"
+    pdf.write_bytes(
+        bygg_rapport(db, "0182", date(2024, 3, 31), date(2024, 3, 1), date(2024, 3, 31))
+    )
+    text = en_rad("\n".join(sidor(pdf)))
+    assert "var den förväntade statliga ersättningen dold" in text
+    assert "Förväntad ersättning dold" in text
+    for belopp in ("374 917", "374 916", "23 250"):
+        assert belopp not in text.replace("\u00a0", " ")

@@ -17,7 +17,8 @@ from streamlit.testing.v1 import AppTest
 
 import queries
 from tests.helpers.importera import Tables, import_tables
-from tests.queries.test_skydd_vy import PYRAMID, TRETTON_I_A, TVA_KOMMUNER, D
+from tests.queries.test_skydd_lankar import ERSATTNING
+from tests.queries.test_skydd_vy import PAR, PYRAMID, TRETTON_I_A, TVA_KOMMUNER, D
 
 ROT = Path(__file__).resolve().parents[2]
 N = "0182"
@@ -231,3 +232,35 @@ def test_the_committee_chooses_a_calendar_year_and_a_months_stock_date(
     at = namnd(PYRAMID, "oversikt", lank)
     assert [d.value for d in at.date_input] == [date(2024, 3, 1), date(2024, 3, 31),
                                                 date(2024, 3, 15)]  # fmt: skip
+
+
+def test_kommunoverskridande_masks_a_pair_as_its_other_municipality_does(
+    namnd: Callable[..., AppTest],
+) -> None:
+    # placed in Stockholm: Södertälje 8 and Nacka 6. Nacka's own page masks its 6 in
+    # Stockholm as the partner of its 2 in Solna, so Stockholm's page masks it too (else
+    # Nacka's 15 − 7 − 6 = 2), and with it Södertälje's 8; the total 14 has two hidden parts
+    at = namnd(PAR, "kommunoverskridande", {"datum": D, "kommun": "0180"})
+    lista = tabell(at, "Kommun (kod)")
+    assert [(r["Kommun (kod)"], r["Antal"]) for r in lista] == [("0181", "<5"), ("0182", "<5")]
+    assert [(m.label, m.value) for m in at.metric][0] == ("Placerade här av andra kommuner", "14")
+
+
+def test_ersattning_hides_the_expected_sum_that_gives_one_childs_days(
+    namnd: Callable[..., AppTest],
+) -> None:
+    # March 2024: 310 000 (N07) + 23 250 (N03, one child's 31 days × 750) + 41 666,67 (N06)
+    at = namnd(ERSATTNING, "ersattning", {"fran": "2024-03-01", "till": D, "kommun": N})
+    rutor = {m.label: m.value for m in at.metric}
+    assert (rutor["Förväntad ersättning"], rutor["Differens (bokförd − förväntad)"]) == (
+        "dold",
+        "dold",
+    )
+    # March's outcome (11 in care) is hidden, so is the mean error computed from it
+    assert [m.value for m in at.markdown if "genomsnittligt fel dold" in m.value]
+    # the gap's one month is hidden: no sentence may say that booked and expected agree
+    assert not [m.value for m in at.markdown if "överens varje månad" in m.value]
+    # nowhere on the page: the category, the expected sum, the schablons per person
+    texter = [m.value for m in at.markdown] + [str(d.value.to_dict()) for d in at.dataframe]
+    for belopp in ("23250", "23\xa0250", "374916", "333250", "333\xa0250"):
+        assert not [t for t in texter if belopp in t.replace(" ", "")], belopp
