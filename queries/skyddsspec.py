@@ -77,6 +77,7 @@ def _fs(
     dolda: tuple[str, ...] = (),
     dagar: str | None = None,
     grovre: Mapping[str, tuple[str, pl.Expr]] | None = None,
+    skyddad_vy: bool = True,
 ) -> Figurskydd:
     return Figurskydd(
         nycklar,
@@ -89,6 +90,7 @@ def _fs(
         dagar=dagar,
         urval=urval,
         grovre=MappingProxyType(dict(grovre or {})),
+        skyddad_vy=skyddad_vy,
     )
 
 
@@ -138,6 +140,9 @@ SKYDD: Mapping[str, Figurskydd] = MappingProxyType(
             ("manad", "fyller"), {"antal": ("manad", "fyller")}, urval="antal"
         ),
         "fodelsedagar_kommande": Figurskydd(radniva=True),
+        # a month's new minus ended placements is the change of the stock on the row above:
+        # with one of them 0 (shown) the other follows, whatever its own mask; no page shows
+        # them, so the protected view hides both rather than masking zeros
         "i_vard_manad": _fs(
             ("manad",),
             {
@@ -147,6 +152,7 @@ SKYDD: Mapping[str, Figurskydd] = MappingProxyType(
             },
             dygn={"vardygn": ()},
             urval="antal_i_vard",
+            dolda=("nya_placeringar", "avslutade_placeringar"),
         ),
         # within the län and outside it are totals on the tiles (kommunoverskridande_summa)
         "kommunoverskridande": _fs(
@@ -170,11 +176,15 @@ SKYDD: Mapping[str, Figurskydd] = MappingProxyType(
             komplement={"antal": "totalt"},
             urval="totalt",
         ),
-        # units with contracted places: care-days reveal how many children a unit has
+        # units with contracted places: care-days reveal how many children a unit has. Its
+        # cells are belaggning_enhet's, protected there with partners in the same boendeform;
+        # protected again here it picks other partners, and the two together give a unit's
+        # care-days back: not in the protected view (the Export offers belaggning_enhet)
         "belaggning": _fs(
             ("enhet_id", "manad"),
             dygn={"vardygn": ("enhet_id",)},
             foljer={"belaggning": ("vardygn",)},
+            skyddad_vy=False,
         ),
         # the units of a boendeform add up to belaggning_boendeform's care-days
         "belaggning_enhet": _fs(
@@ -188,15 +198,28 @@ SKYDD: Mapping[str, Figurskydd] = MappingProxyType(
             dygn={"vardygn": ("boendeform",)},
             foljer=_BELAGGNING_FOLJER,
         ),
+        # a second split of the same care-days (by the residents' permit status): with the
+        # units' split it is a two-way table protected along neither way; a platstyp minus
+        # the visible units that hold it can give a masked unit's care-days. Not in the
+        # protected view
         "belaggning_platstyp": _fs(
             ("platstyp", "manad"),
             dygn={"vardygn": ("platstyp",)},
             foljer={"belaggning": ("vardygn",), "lediga_platsdygn": ("vardygn",)},
+            skyddad_vy=False,
         ),
-        # checks count persons, placements or units; they do not add up to anything shown
-        "datakvalitet": _fs(("kontroll",), {"antal": ()}),
-        # the rows stored for personer are the number of persons in the export
-        "import_logg": _fs(("import_id", "tabell"), {"rader_lasta": (), "rader_lagrade": ()}),
+        # checks count persons, placements or units; the findings (fel and varning) add up to
+        # datakvalitet_summa's count
+        "datakvalitet": _fs(
+            ("kontroll",),
+            {"antal": ("kontroll",)},
+            grovre={"kontroll": ("fynd", pl.col("allvarlighet").is_in(["fel", "varning"]))},
+        ),
+        # the rows stored for personer are the number of persons in the export; an import's
+        # tables add up to its total (import_senaste)
+        "import_logg": _fs(
+            ("import_id", "tabell"), {"rader_lasta": ("tabell",), "rader_lagrade": ("tabell",)}
+        ),
         # Figures added on main after this branch was cut (whole-period totals, tiles):
         # declared here so that they are protected from the merge on.
         "i_vard_nyckeltal": _fs(
@@ -234,7 +257,9 @@ SKYDD: Mapping[str, Figurskydd] = MappingProxyType(
         "vardygn_utan_platser": _fs(("boendeform", "manad"), dygn={"vardygn": ("boendeform",)}),
         "datakvalitet_summa": _fs((), {"antal_fynd": ()}),
         "import_senaste": _fs(("import_id",), {"rader_lagrade": ()}),
-        "import_aktualitet": _fs(("tabell",), {"rader_lasta": (), "rader_lagrade": ()}),
+        "import_aktualitet": _fs(
+            ("tabell",), {"rader_lasta": ("tabell",), "rader_lagrade": ("tabell",)}
+        ),
         "budgetbalans_hittills": _fs(()),
         # no counts of persons: ledger sums of the organisation, dates and the municipality
         "dataomfang": _fs(()),
