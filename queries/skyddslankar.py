@@ -161,6 +161,17 @@ LANKAR: Mapping[str, tuple[Lank, ...]] = MappingProxyType(
                 MappingProxyType({"riktning": pl.lit("vara_i_andra")}),
                 per_manad=True,
             ),
+            # both directions' totalt − antal are the same persons (responsible here, living
+            # here), and the other direction's totalt is the pyramid's (public): a masked
+            # antal in either direction would follow from the other three, so all living here
+            # is hidden in that month too
+            Lank(
+                "kommunoverskridande",
+                "antal_summa_maskerad",
+                ("totalt",),
+                MappingProxyType({"riktning": pl.lit("placerade_hos_oss")}),
+                per_manad=True,
+            ),
         ),
         "belaggning_boendeform": (
             Lank(
@@ -229,5 +240,23 @@ LANKAR: Mapping[str, tuple[Lank, ...]] = MappingProxyType(
         ),
         # the period is the sum of its months: hidden when any month's total is
         "belaggning_period": (Lank("belaggning_manad_totalt", "vardygn_maskerad", ("vardygn",)),),
+        # the findings counted are the sum of the fel and varning checks
+        "datakvalitet_summa": (
+            Lank(
+                "datakvalitet",
+                "antal_summa_over_kontroll_inom_fynd_maskerad",
+                ("antal_fynd",),
+                rader=lambda _p: pl.col("allvarlighet").is_in(["fel", "varning"]),
+            ),
+        ),
+        # the latest import's rows are the sum of its tables' (the import log beside it)
+        "import_senaste": (
+            Lank(
+                "import_logg",
+                "rader_lagrade_summa_maskerad",
+                ("rader_lagrade",),
+                MappingProxyType({"import_id": pl.col("import_id")}),
+            ),
+        ),
     }
 )

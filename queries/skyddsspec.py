@@ -90,6 +90,7 @@ def _fs(
     kronor: Mapping[str, Dims] | None = None,
     tillsammans: tuple[tuple[str, ...], ...] = (),
     foljer_alla: Mapping[str, tuple[str, ...]] | None = None,
+    skyddad_vy: bool = True,
 ) -> Figurskydd:
     return Figurskydd(
         nycklar,
@@ -105,6 +106,7 @@ def _fs(
         kronor=MappingProxyType(dict(kronor or {})),
         tillsammans=tillsammans,
         foljer_alla=MappingProxyType(dict(foljer_alla or {})),
+        skyddad_vy=skyddad_vy,
     )
 
 
@@ -194,11 +196,15 @@ SKYDD: Mapping[str, Figurskydd] = MappingProxyType(
             komplement={"antal": "totalt"},
             urval="totalt",
         ),
-        # units with contracted places: care-days reveal how many children a unit has
+        # units with contracted places: care-days reveal how many children a unit has. Its
+        # cells are belaggning_enhet's, protected there with partners in the same boendeform;
+        # protected again here it picks other partners, and the two together give a unit's
+        # care-days back: not in the protected view (the Export offers belaggning_enhet)
         "belaggning": _fs(
             ("enhet_id", "manad"),
             dygn={"vardygn": ("enhet_id",)},
             foljer={"belaggning": ("vardygn",)},
+            skyddad_vy=False,
         ),
         # the units of a boendeform add up to belaggning_boendeform's care-days
         "belaggning_enhet": _fs(
@@ -212,15 +218,28 @@ SKYDD: Mapping[str, Figurskydd] = MappingProxyType(
             dygn={"vardygn": ("boendeform",)},
             foljer=_BELAGGNING_FOLJER,
         ),
+        # a second split of the same care-days (by the residents' permit status): with the
+        # units' split it is a two-way table protected along neither way; a platstyp minus
+        # the visible units that hold it can give a masked unit's care-days. Not in the
+        # protected view
         "belaggning_platstyp": _fs(
             ("platstyp", "manad"),
             dygn={"vardygn": ("platstyp",)},
             foljer={"belaggning": ("vardygn",), "lediga_platsdygn": ("vardygn",)},
+            skyddad_vy=False,
         ),
-        # checks count persons, placements or units; they do not add up to anything shown
-        "datakvalitet": _fs(("kontroll",), {"antal": ()}),
-        # the rows stored for personer are the number of persons in the export
-        "import_logg": _fs(("import_id", "tabell"), {"rader_lasta": (), "rader_lagrade": ()}),
+        # checks count persons, placements or units; the findings (fel and varning) add up to
+        # datakvalitet_summa's count
+        "datakvalitet": _fs(
+            ("kontroll",),
+            {"antal": ("kontroll",)},
+            grovre={"kontroll": ("fynd", pl.col("allvarlighet").is_in(["fel", "varning"]))},
+        ),
+        # the rows stored for personer are the number of persons in the export; an import's
+        # tables add up to its total (import_senaste)
+        "import_logg": _fs(
+            ("import_id", "tabell"), {"rader_lasta": ("tabell",), "rader_lagrade": ("tabell",)}
+        ),
         # Figures added on main after this branch was cut (whole-period totals, tiles):
         # declared here so that they are protected from the merge on.
         "i_vard_nyckeltal": _fs(
@@ -258,7 +277,9 @@ SKYDD: Mapping[str, Figurskydd] = MappingProxyType(
         "vardygn_utan_platser": _fs(("boendeform", "manad"), dygn={"vardygn": ("boendeform",)}),
         "datakvalitet_summa": _fs((), {"antal_fynd": ()}),
         "import_senaste": _fs(("import_id",), {"rader_lagrade": ()}),
-        "import_aktualitet": _fs(("tabell",), {"rader_lasta": (), "rader_lagrade": ()}),
+        "import_aktualitet": _fs(
+            ("tabell",), {"rader_lasta": ("tabell",), "rader_lagrade": ("tabell",)}
+        ),
         "budgetbalans_hittills": _fs(()),
         # no counts of persons: ledger sums of the organisation, dates and the municipality
         "dataomfang": _fs(()),

@@ -359,8 +359,8 @@ def test_maskerad_text_ar_mindre_an_bara_for_antal_personer() -> None:
         # that overlap could be subtracted
         (["i_vard_manad", "--from", "2024-01-01", "--to", "2024-03-31"],
          "--from 2024-01-01 --to 2024-06-30"),
-        # a whole year before the extraction year
-        (["i_vard_manad", "--from", "2023-02-01", "--to", "2023-12-31"],
+        # a whole year before the extraction year (care-days: no persons to count)
+        (["belaggning_manad_totalt", "--from", "2023-02-01", "--to", "2023-12-31"],
          "--from 2023-01-01 --to 2023-12-31"),
         # June holds the extraction date 2024-06-30, itself June's last day
         (["i_vard_nyckeltal", "--date", "2024-06-12"], "--date 2024-06-30"),
