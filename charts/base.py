@@ -145,8 +145,13 @@ def maskerade_etiketter(fig: go.Figure, df: pl.DataFrame, kolumn: str, kategori:
     flagga = f"{kolumn}_maskerad"
     if flagga not in df.columns:
         return
-    text = f"<{maskgrans()}"
-    for namn in df.filter(pl.col(flagga))[kategori].unique(maintain_order=True).to_list():
-        fig.add_annotation(
-            x=0, y=namn, text=plotly_text(text), xanchor="left", showarrow=False, xshift=4
-        )
+    text = plotly_text(f"<{maskgrans()}")
+    namnen = df.filter(pl.col(flagga))[kategori].unique(maintain_order=True).to_list()
+    # one update for all: each add_annotation validates every annotation so far again, which
+    # took seconds for the committee's county view with a hundred masked municipalities
+    etiketter = [
+        {"x": 0, "y": namn, "text": text, "xanchor": "left", "showarrow": False, "xshift": 4}
+        for namn in namnen
+    ]
+    if etiketter:
+        fig.update_layout(annotations=[*fig.layout.annotations, *etiketter])
