@@ -46,50 +46,80 @@ def _argument(argv: Sequence[str] | None) -> argparse.Namespace:
     tolk.add_argument(
         "--sessioner", type=int, default=20, help="sessioner före serverns minne mäts (standard 20)"
     )
+    tolk.add_argument(
+        "--db", type=Path, default=None, help="mät på denna databas i stället för att importera"
+    )
+    tolk.add_argument(
+        "--bara-sidor", action="store_true", help="bara sidorna, inte figurerna (med --db)"
+    )
+    tolk.add_argument(
+        "--sida",
+        action="append",
+        default=None,
+        help="mät bara denna sida (url-stigen, 'oversikt' för startsidan); kan upprepas",
+    )
     return tolk.parse_args(argv)
 
 
+def _figurer(con: duckdb.DuckDBPyConnection, runs: int) -> dict[str, Any]:
+    """Every figure's timings and the pandas baseline, on one read-only connection."""
+    figurer = mat_figurer(con, runs)
+    vyer = vyparametrar(con)
+    pandas_ms, vardygn = tid_dag_for_dag(con, vyer["standard"]["fran"], vyer["standard"]["till"])
+    belaggning = figurer["belaggning"]["standard"]["median_ms"]
+    return {
+        "vyer": vyer,
+        "figurer": figurer,
+        "baslinje": {"pandas_dag_for_dag_ms": pandas_ms, "vardygn": vardygn,
+                     "belaggning_median_ms": belaggning, "kvot": pandas_ms / belaggning},
+    }  # fmt: skip
+
+
 def kor(args: argparse.Namespace) -> dict[str, Any]:
-    """The whole benchmark as one dictionary (what --json writes)."""
+    """The whole benchmark as one dictionary (what --json writes). With `--db` the given
+    file is measured as it is (no import); with `--bara-sidor` only the pages."""
     skala, runs, last_start = args.scale, args.runs, os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="ekb-bench-") as tmp:
-        db = Path(tmp) / f"{skala}.duckdb"
-        imp = importera(skala, db, Path(tmp), args.seed, args.personer)
+        db = args.db or Path(tmp) / f"{skala}.duckdb"
+        imp = None if args.db else asdict(importera(skala, db, Path(tmp), args.seed, args.personer))
         with duckdb.connect(str(db), read_only=True) as con:
             storlek = con.execute(
                 "select (select count(*) from personer), (select count(*) from placeringar)"
             ).fetchone()
             assert storlek is not None
-            figurer = mat_figurer(con, runs)
-            vyer = vyparametrar(con)
-            pandas_ms, vardygn = tid_dag_for_dag(
-                con, vyer["standard"]["fran"], vyer["standard"]["till"]
-            )
+            figurer = {} if args.bara_sidor else _figurer(con, runs)
         last_fore = os.getloadavg()[0]
-        sidor = kor_sidor(db, Path(tmp), args.sidor_runs, args.sessioner) if args.pages else None
-    belaggning = figurer["belaggning"]["standard"]["median_ms"]
+        sidor = (
+            kor_sidor(db, Path(tmp), args.sidor_runs, args.sessioner, args.sida)
+            if args.pages
+            else None
+        )
     return {
         "scale": skala,
         "personer": storlek[0],
         "placeringar": storlek[1],
-        "import": asdict(imp),
+        "import": imp,
         "runs": runs,
         "load_average_start": last_start,
         "load_average": last_fore,
         "load_average_efter_sidor": os.getloadavg()[0],
-        "vyer": vyer,
-        "figurer": figurer,
-        "baslinje": {"pandas_dag_for_dag_ms": pandas_ms, "vardygn": vardygn,
-                     "belaggning_median_ms": belaggning, "kvot": pandas_ms / belaggning},
+        **figurer,
         "sidor": sidor,
-    }  # fmt: skip
+    }
 
 
 def skriv_tabell(res: dict[str, Any]) -> None:
     imp = res["import"]
+    importen = (
+        f"demo skriven på {imp['generera_s']:.1f} s, import {imp['import_s']:.1f} s, "
+        f"toppminne {imp['topp_mb']:.0f} MB"
+        if imp
+        else "befintlig databas"
+    )
     print(f"{res['scale']}: {res['personer']:,} personer, {res['placeringar']:,} placeringar; "
-          f"demo skriven på {imp['generera_s']:.1f} s, import {imp['import_s']:.1f} s, "
-          f"toppminne {imp['topp_mb']:.0f} MB; belastning {res['load_average']:.1f}")  # fmt: skip
+          f"{importen}; belastning {res['load_average']:.1f}")  # fmt: skip
+    if "figurer" not in res:
+        return
     print(f"ms över {res['runs']} varma körningar (median / p95)")
     print(f"{'mått':28s}" + "".join(f"{vy:>22s}" for vy in VYER))
     for namn, vyer in res["figurer"].items():
@@ -102,18 +132,22 @@ def skriv_tabell(res: dict[str, Any]) -> None:
 
 def skriv_sidor(res: dict[str, Any]) -> None:
     print(f"sidor: ms tills diagrammen är ritade, median / p95 över {res['runs']} rundor "
-          "[serverns CPU-ms, median]; kvot = sidans median / golvets")  # fmt: skip
+          "[serverns CPU-ms, median] {kB över websocket, median}; "
+          "kvot = sidans median / golvets")  # fmt: skip
     print(
-        f"{'sida':22s}" + "".join(f"{s:>28s}" for s in SATT) + "   kvot första/ny flik/omladdning"
+        f"{'sida':22s}" + "".join(f"{s:>36s}" for s in SATT) + "   kvot första/ny flik/omladdning"
     )
     for namn, satt in res["tider"].items():
         celler = "".join(
             f"{v['median_ms']:9.0f} /{v['p95_ms']:7.0f} [{v['server_cpu_ms_median']:6.0f}]"
+            f" {{{v['websocket_kb_median']:6.0f}}}"
             for v in satt.values()
         )
         kvot = res["kvot_mot_golv"].get(namn)
         text = " / ".join(f"{kvot[s]:.2f}" for s in SATT) if kvot else "(golvet)"
         print(f"{namn or 'oversikt':22s}{celler}   {text}")
+    if "minne" not in res:
+        return
     m = res["minne"]
     print(f"serverns minne: {m['fore_mb']:.0f} MB före, {m['med_sessioner_mb']:.0f} MB med "
           f"{m['sessioner']} sessioner, {m['efter_mb']:.0f} MB efter att de stängts")  # fmt: skip

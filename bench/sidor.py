@@ -7,12 +7,14 @@ that moment, from the start of the navigation. Three ways to arrive, as a user d
 visit (a fresh browser context), a new tab in that context, and a reload of that tab. The
 server's CPU time per view is read from /proc before and after. The trivial app
 `bench/golv.py` is timed the same way in the same run, interleaved with the pages, so that
-the machine's load weighs on both alike.
+the machine's load weighs on both alike. The bytes the server sends over the websocket per
+view are counted too (every frame Chromium receives): what the browser must decode and draw.
 """
 
 from __future__ import annotations
 
 import os
+import statistics
 import sys
 import time
 from collections.abc import Callable
@@ -42,11 +44,22 @@ RITAD_JS = """
 """
 
 
-def sidor() -> list[str]:
-    """The url paths of the pages the default role sees, in menu order ("" = the start page)."""
+STARTSIDA = "oversikt"
+"""The name `--sida` gives the start page, whose url path is empty."""
+
+
+def sidor(valda: list[str] | None = None) -> list[str]:
+    """The url paths of the pages the default role sees, in menu order ("" = the start page);
+    only those named in `valda` (url paths, `STARTSIDA` for the start page) when given."""
     from ui.navigering import BARA_ANALYTIKER, SIDOR
 
-    return [stig for fil, _titel, _ikon, stig in SIDOR if fil not in BARA_ANALYTIKER]
+    stigar = [stig for fil, _titel, _ikon, stig in SIDOR if fil not in BARA_ANALYTIKER]
+    if valda is None:
+        return stigar
+    okanda = set(valda) - {stig or STARTSIDA for stig in stigar}
+    if okanda:
+        raise SystemExit(f"okända sidor: {', '.join(sorted(okanda))}")
+    return [stig for stig in stigar if (stig or STARTSIDA) in valda]
 
 
 def cpu_s(pid: int) -> float:
@@ -70,11 +83,26 @@ def ritad_ms(sida: Page) -> float:
     return float(svar.json_value())
 
 
-def _vy(pid: int, gor: Callable[[], float]) -> tuple[float, float]:
-    """One view: its drawn time and the server's CPU seconds meanwhile."""
-    fore = cpu_s(pid)
+Vy = tuple[float, float, int]
+"""One view: (ms until drawn, the server's CPU seconds meanwhile, websocket bytes received)."""
+
+
+class Websocketbytes:
+    """The bytes of every websocket frame a page receives, counted from when it is made."""
+
+    def __init__(self, sida: Page) -> None:
+        self.antal = 0
+        sida.on("websocket", lambda ws: ws.on("framereceived", self._ram))
+
+    def _ram(self, data: bytes | str) -> None:
+        self.antal += len(data)
+
+
+def _vy(pid: int, bytes_: Websocketbytes, gor: Callable[[], float]) -> Vy:
+    """One view: its drawn time, the server's CPU seconds and the websocket bytes meanwhile."""
+    fore, fore_bytes = cpu_s(pid), bytes_.antal
     ms = gor()
-    return ms, cpu_s(pid) - fore
+    return ms, cpu_s(pid) - fore, bytes_.antal - fore_bytes
 
 
 def _besok(sida: Page, url: str) -> float:
@@ -87,35 +115,47 @@ def _omladdning(sida: Page) -> float:
     return ritad_ms(sida)
 
 
-def en_runda(browser: Browser, url: str, pid: int) -> dict[str, tuple[float, float]]:
-    """A first visit, a new tab and a reload of one page: (ms, server CPU s) for each."""
+def en_runda(browser: Browser, url: str, pid: int) -> dict[str, Vy]:
+    """A first visit, a new tab and a reload of one page: (ms, server CPU s, bytes) for each."""
     kontext = browser.new_context(locale="sv-SE", viewport={"width": 1280, "height": 900})
     try:
-        forsta = _vy(pid, lambda: _besok(kontext.new_page(), url))
+        forsta_sida = kontext.new_page()
+        forsta = _vy(pid, Websocketbytes(forsta_sida), lambda: _besok(forsta_sida, url))
         flik = kontext.new_page()
-        ny = _vy(pid, lambda: _besok(flik, url))
-        om = _vy(pid, lambda: _omladdning(flik))
+        flikbytes = Websocketbytes(flik)
+        ny = _vy(pid, flikbytes, lambda: _besok(flik, url))
+        om = _vy(pid, flikbytes, lambda: _omladdning(flik))
     finally:
         kontext.close()
     return {"forsta_besok": forsta, "ny_flik": ny, "omladdning": om}
 
 
-def _sammanfatta(matt: list[dict[str, tuple[float, float]]]) -> dict[str, dict[str, float]]:
+def _sammanfatta(matt: list[dict[str, Vy]]) -> dict[str, dict[str, float]]:
     ut = {}
     for satt in SATT:
         ms = [m[satt][0] for m in matt]
         cpu = [m[satt][1] * 1000 for m in matt]
-        ut[satt] = {**sammanfatta(ms), "server_cpu_ms_median": sammanfatta(cpu)["median_ms"]}
+        kb = [m[satt][2] / 1024 for m in matt]
+        ut[satt] = {
+            **sammanfatta(ms),
+            "server_cpu_ms_median": statistics.median(cpu),
+            "websocket_kb_median": statistics.median(kb),
+        }
     return ut
 
 
 def mat_sidor(
-    browser: Browser, app: tuple[str, int], golv: tuple[str, int], runs: int
+    browser: Browser,
+    app: tuple[str, int],
+    golv: tuple[str, int],
+    runs: int,
+    valda: list[str] | None = None,
 ) -> dict[str, Any]:
-    """Per page and the floor: median and p95 ms and server CPU of each way to arrive, and
-    each page's ratio of medians to the floor's. `app` and `golv` are (base URL, server pid)."""
-    stigar = sidor()
-    matt: dict[str, list[dict[str, tuple[float, float]]]] = {GOLV: [], **{s: [] for s in stigar}}
+    """Per page and the floor: median and p95 ms, server CPU and websocket bytes of each way
+    to arrive, and each page's ratio of medians to the floor's. `app` and `golv` are
+    (base URL, server pid); `valda` limits the pages (see `sidor`)."""
+    stigar = sidor(valda)
+    matt: dict[str, list[dict[str, Vy]]] = {GOLV: [], **{s: [] for s in stigar}}
     for runda in range(runs):
         matt[GOLV].append(en_runda(browser, golv[0], golv[1]))
         for stig in stigar:
@@ -148,9 +188,12 @@ def minne_efter_sessioner(browser: Browser, url: str, pid: int, antal: int) -> d
     return {"sessioner": antal, "fore_mb": fore, "med_sessioner_mb": med, "efter_mb": rss_mb(pid)}
 
 
-def kor_sidor(db: Path, tmp: Path, runs: int, sessioner: int) -> dict[str, Any]:
-    """Serve the dashboard on `db` and the floor app, time every page, then the sessions'
-    memory; the caches and their bounds as the code declares them."""
+def kor_sidor(
+    db: Path, tmp: Path, runs: int, sessioner: int, valda: list[str] | None = None
+) -> dict[str, Any]:
+    """Serve the dashboard on `db` and the floor app, time every page (or those in `valda`),
+    then the sessions' memory (not with `sessioner` 0); the caches and their bounds as the
+    code declares them."""
     from playwright.sync_api import sync_playwright
 
     from bench.cacher import cacher
@@ -163,8 +206,9 @@ def kor_sidor(db: Path, tmp: Path, runs: int, sessioner: int) -> dict[str, Any]:
     ):
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            res = mat_sidor(browser, (url, app.pid), (golv_url, golv.pid), runs)
-            res["minne"] = minne_efter_sessioner(browser, url, app.pid, sessioner)
+            res = mat_sidor(browser, (url, app.pid), (golv_url, golv.pid), runs, valda)
+            if sessioner:
+                res["minne"] = minne_efter_sessioner(browser, url, app.pid, sessioner)
         finally:
             browser.close()
     res["cacher"] = cacher()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import textwrap
 
 import plotly.graph_objects as go
+import plotly.io as pio
 import polars as pl
 
 from charts.text import plotly_text
@@ -38,6 +39,14 @@ NOTBREDD = 58
 """Characters per note line: fits a 390 px phone at font size 12."""
 
 
+MALL = "plotly_white"
+"""Every figure's plotly template. It is plotly's default for figures made after this module
+is imported: a new figure takes the default template without validating it, whereas setting
+it on a figure validates and copies the whole template (about 20 ms a chart, most of a
+warm page's server time went to building figures)."""
+pio.templates.default = MALL
+
+
 LEGENDRAD = 20
 """Height of one legend row (font size 13), in px."""
 
@@ -59,9 +68,10 @@ def grundlayout(
         for spar in fig.data
         if getattr(spar, "showlegend", False) is not False and getattr(spar, "name", None)
     )
+    if pio.templates.default != MALL:
+        fig.update_layout(template=MALL)  # someone changed plotly's default: set it here
     fig.update_layout(
         separators=SEPARATORER,
-        template="plotly_white",
         height=hojd + LEGENDRAD * max(0, poster - LEGENDPOSTER_UTAN_TILLAGG),
         margin={"l": 10, "r": 10, "t": TOPPMARGINAL, "b": 10},
         # below the whole figure, counted from the container: the toolbar stays clear and the
@@ -165,8 +175,13 @@ def maskerade_etiketter(fig: go.Figure, df: pl.DataFrame, kolumn: str, kategori:
     flagga = f"{kolumn}_maskerad"
     if flagga not in df.columns:
         return
-    text = f"<{maskgrans()}"
-    for namn in df.filter(pl.col(flagga))[kategori].unique(maintain_order=True).to_list():
-        fig.add_annotation(
-            x=0, y=namn, text=plotly_text(text), xanchor="left", showarrow=False, xshift=4
-        )
+    text = plotly_text(f"<{maskgrans()}")
+    namnen = df.filter(pl.col(flagga))[kategori].unique(maintain_order=True).to_list()
+    # one update for all: each add_annotation validates every annotation so far again, which
+    # took seconds for the committee's county view with a hundred masked municipalities
+    etiketter = [
+        {"x": 0, "y": namn, "text": text, "xanchor": "left", "showarrow": False, "xshift": 4}
+        for namn in namnen
+    ]
+    if etiketter:
+        fig.update_layout(annotations=[*fig.layout.annotations, *etiketter])

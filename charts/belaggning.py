@@ -169,6 +169,13 @@ def _toppenheter(df: pl.DataFrame, topp: int) -> tuple[pl.DataFrame, int]:
     return urval, per_enhet.height - urval.height
 
 
+def ritade_rader(df: pl.DataFrame, topp: int = TOPP_ENHETER) -> pl.DataFrame:
+    """The rows of `df` (`belaggning_enhet`) of the units `varmekarta` draws, in `df`'s order:
+    the table a phone shows in the heat map's place."""
+    urval, _ovriga = _toppenheter(df, topp)
+    return df.filter(pl.col("enhet_id").is_in(urval["enhet_id"].implode()))
+
+
 def _enhetsaxel(fig: go.Figure, urval: pl.DataFrame) -> None:
     """Units on the y axis by escaped id (names may repeat once cut), labelled by name.
 

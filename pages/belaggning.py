@@ -126,5 +126,5 @@ diagram(
     "belaggning_enhet",
     "belaggning_karta",
     mening=ekonomimeningar.varmekarta(per_enhet, k),
-    tabell_pa_smal_skarm=True,
+    smal_tabell=diagram_belaggning.ritade_rader(per_enhet),
 )

@@ -16,6 +16,7 @@ import streamlit as st
 
 import queries
 from charts import bild
+from charts.format import fmt_antal
 from charts.text import md
 from queries.definitioner import definition, definition_text
 from queries.export import filnamn, om_datan, to_csv_excel, to_xlsx
@@ -55,7 +56,7 @@ def diagram(
     klickbar: bool = False,
     params: Mapping[str, Parameter] | None = None,
     mening: str | None = None,
-    tabell_pa_smal_skarm: bool = False,
+    smal_tabell: pl.DataFrame | None = None,
 ) -> list[dict[str, Any]]:
     """A titled chart with tabs for its table and definition, and download buttons.
 
@@ -67,8 +68,9 @@ def diagram(
     a PNG named after `nyckel` and the period (`charts.bild`).
     `mening` is the chart's generated sentence (`report.meningar` and its siblings): in the
     presentation mode it is the chart's heading, and nothing but the chart is drawn.
-    With `tabell_pa_smal_skarm` a phone shows the table in place of the chart (a heat map's
-    cells cannot be read at 390 px; `ui.tillganglighet`).
+    With `smal_tabell` a phone shows that table in place of the chart (a heat map's cells
+    cannot be read at 390 px; `ui.tillganglighet`): the rows the chart draws, since a wide
+    screen is sent it too, hidden; the whole of `df` is under the Tabell tab.
     """
     if presentation.aktiv():
         # the committee's view: the sentence as heading, the chart, no tabs, buttons or clicks
@@ -85,8 +87,12 @@ def diagram(
     if params is None:
         params = aktuellt().for_figur(figur)
     bild.bildrubrik(fig, titel, period=bild.periodtext(params), demo=ar_demo())
-    flik_diagram, flik_tabell, flik_definition = st.tabs(["Diagram", "Tabell", "Definition"])
-    with flik_diagram, bara_bred_skarm(nyckel, tabell_pa_smal_skarm):
+    # stateful tabs: a hidden tab's table is neither built nor sent (at county scale one
+    # unit table is 10 000 rows, 1.5 MB per copy); choosing the tab reruns the page
+    flik_diagram, flik_tabell, flik_definition = st.tabs(
+        FLIKAR, key=flikar_nyckel(nyckel), on_change="rerun"
+    )
+    with flik_diagram, bara_bred_skarm(nyckel, smal_tabell is not None):
         svar = st.plotly_chart(
             fig,
             key=nyckel,
@@ -95,19 +101,46 @@ def diagram(
             selection_mode="points",
             alt=alttext(titel),
         )
-    if tabell_pa_smal_skarm:
+    if smal_tabell is not None and flik_diagram.open:
         with flik_diagram, bara_smal_skarm(nyckel):
-            st.caption("Diagrammet är för tätt för en smal skärm; här är dess tabell.")
+            st.caption(smal_tabelltext(smal_tabell.height, df.height))
+            tabell(smal_tabell)
+    if flik_tabell.open:
+        with flik_tabell:
             tabell(df)
-    with flik_tabell:
-        tabell(df)
-    with flik_definition:
-        st.markdown(definition(figur))
+    if flik_definition.open:
+        with flik_definition:
+            st.markdown(definition(figur))
     nedladdning(df, figur, nyckel, params=params)
     skyddsregel()
     # with on_select="rerun" Streamlit returns the selection state, else a DeltaGenerator
     valt = svar.get("selection") if klickbar and isinstance(svar, dict) else None
     return list(valt["points"]) if valt else []
+
+
+FLIKAR = ("Diagram", "Tabell", "Definition")
+"""Every chart's tabs; only the chosen one is drawn."""
+
+
+FLIKSUFFIX = "-flik"
+
+
+def flikar_nyckel(nyckel: str) -> str:
+    """The session-state key of the tabs of the chart keyed `nyckel` (its value: the chosen
+    tab's label), so a test or a callback can open a chart's table."""
+    return f"{nyckel}{FLIKSUFFIX}"
+
+
+def smal_tabelltext(rader: int, alla: int) -> str:
+    """The caption of a phone's table in place of its chart: 12 of 10 752 rows → says where
+    the rest are."""
+    text = "Diagrammet är för tätt för en smal skärm; här är dess tabell."
+    if rader < alla:
+        text += (
+            f" Den visar de {fmt_antal(rader)} rader diagrammet ritar; alla {fmt_antal(alla)} "
+            "finns under fliken Tabell och i nedladdningen."
+        )
+    return text
 
 
 def ar_demo() -> bool:

@@ -8,6 +8,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pytest
 
@@ -16,7 +17,8 @@ from bench.__main__ import main
 from bench.baslinje import dag_for_dag
 from bench.cacher import cacher
 from bench.matning import percentil
-from bench.sidor import SATT, cpu_s
+from bench.sidor import SATT, cpu_s, sidor
+from tests.helpers.demodb import bygg_demo_en_gang
 
 
 @pytest.fixture(scope="module")
@@ -128,3 +130,27 @@ def test_server_cpu_is_read_from_proc() -> None:
         pass
     anvant = time.process_time() - start
     assert cpu_s(os.getpid()) - fore == pytest.approx(anvant, abs=0.03)
+
+
+def test_an_existing_database_is_measured_as_it_is(
+    tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
+) -> None:
+    db = bygg_demo_en_gang(tmp_path_factory.getbasetemp())
+    fore = db.stat().st_mtime_ns
+    fil = tmp_path / "bench.json"
+    assert main(["--db", str(db), "--bara-sidor", "--no-pages", "--json", str(fil)]) == 0
+    res = json.loads(fil.read_text(encoding="utf-8"))
+    # no import, no figures: the file's own size, counted here straight from its tables
+    with duckdb.connect(str(db), read_only=True) as con:
+        personer = con.execute("select count(*) from personer").fetchone()
+    assert personer is not None
+    assert (res["import"], res["personer"], res["sidor"]) == (None, personer[0], None)
+    assert "figurer" not in res and db.stat().st_mtime_ns == fore
+
+
+def test_pages_are_picked_by_name_in_menu_order() -> None:
+    # the start page's url path is empty; --sida names it "oversikt"
+    assert sidor(["data", "oversikt"]) == ["", "data"]
+    assert sidor(None)[:2] == ["", "belaggning"]
+    with pytest.raises(SystemExit, match="okända sidor: importera"):
+        sidor(["importera"])  # the committee does not see the import page

@@ -131,6 +131,20 @@ def test_varmekarta_och_lediga_visar_de_25_enheterna_med_flest_lediga_platsdygn(
     assert "Ytterligare 5 enheter" in _notering(lediga)
 
 
+def test_ritade_rader_ar_kartans_enheters_rader_i_tabellens_ordning() -> None:
+    # 30 units over two months: e06 … e30 have the most vacant days (12 … 60), so the heat
+    # map's 25 units are those; their 2 × 25 = 50 rows, in the frame's order (e06 first)
+    rader = belaggning.ritade_rader(_enheter(30))
+    assert rader.height == 50
+    assert rader["enhet_id"].unique(maintain_order=True).to_list() == [
+        f"e{i:02d}" for i in range(6, 31)
+    ]
+    # with topp=2: e30 and e29, still in the frame's order
+    assert belaggning.ritade_rader(_enheter(30), topp=2)["enhet_id"].to_list() == [
+        "e29", "e29", "e30", "e30"
+    ]  # fmt: skip
+
+
 def test_varmekarta_med_tusentals_enheter_har_lasbar_hojd() -> None:
     # 2 250 units drew a figure of about 2 250 × 28 = 63 000 px; 25 rows fit in 1 000 px
     assert belaggning.varmekarta(_enheter(2250)).layout.height < 1000

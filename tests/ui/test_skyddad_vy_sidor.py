@@ -16,6 +16,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import queries
+from tests.helpers.flikar import visa_tabeller
 from tests.helpers.importera import Tables, import_tables
 from tests.queries.test_skydd_lankar import ERSATTNING
 from tests.queries.test_skydd_vy import PAR, PYRAMID, TRETTON_I_A, TVA_KOMMUNER, D
@@ -39,7 +40,7 @@ def namnd(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Callable[
             at.switch_page(f"pages/{sida}.py")
         at.run()
         assert not at.exception
-        return at
+        return visa_tabeller(at) if at.get("plotly_chart") else at
 
     yield _oppna
 
