@@ -94,15 +94,31 @@ def _lines(text: str, first_line: int) -> pl.DataFrame:
 
 
 def _cells(rows: pl.DataFrame, separator: str, width: int) -> pl.DataFrame:
-    """The rows' fields as stripped text columns (blank as null) beside their line numbers."""
+    """The rows' fields as stripped text columns (blank as null) beside their line numbers.
+
+    Only a column that has a value to strip or a blank is rewritten: each rewrite is another
+    copy of the column, and most columns of an export need neither.
+    """
+    names = [cell_column(i) for i in range(width)]
     fields = (
         pl.col("text")
+        .str.strip_suffix("\n")
         .str.split_exact(separator, max(width - 1, 0))
-        .struct.rename_fields([cell_column(i) for i in range(width)])
+        .struct.rename_fields(names)
     )
-    names = [cell_column(i) for i in range(width)]
-    stripped = [pl.col(name).str.strip_chars() for name in names]
-    blank_as_null = [
-        pl.when(cell != "").then(cell).alias(cell.meta.output_name()) for cell in stripped
-    ]
-    return rows.select(LINE, fields.alias("falt")).unnest("falt").with_columns(blank_as_null)
+    cells = rows.select(LINE, fields.alias("falt")).unnest("falt")
+    del rows
+    to_strip = _any(cells, [pl.col(name).str.contains(r"^\s|\s$") for name in names])
+    cells = cells.with_columns(pl.col(name).str.strip_chars() for name in to_strip)
+    blank = _any(cells, [pl.col(name) == "" for name in names])
+    return cells.with_columns(
+        pl.when(pl.col(name) != "").then(pl.col(name)).alias(name) for name in blank
+    )
+
+
+def _any(frame: pl.DataFrame, tests: list[pl.Expr]) -> list[str]:
+    """The columns for which a test holds on some row."""
+    if frame.height == 0:
+        return []
+    found = frame.select(test.any() for test in tests).row(0, named=True)
+    return [name for name, hit in found.items() if hit]
