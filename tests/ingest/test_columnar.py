@@ -3,7 +3,7 @@ named by file, line and column, and the typed values are those of the per-cell p
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -14,6 +14,7 @@ from ingest.folder import discover, read_source
 from ingest.limits import Limits
 from ingest.load import read_kommuner
 from ingest.problems import Problem
+from ingest.spec import Column
 from ingest.validate import PERSONNUMMER, ParsedTable, parse_table
 
 ROWS = 60_000
@@ -106,7 +107,7 @@ def test_each_distinct_value_is_parsed_once(
     calls: dict[str, int] = {}
     real_parser_for = ingest.validate.parser_for
 
-    def counting_parser_for(column, kommuner) -> Callable[[str], object]:  # type: ignore[no-untyped-def]
+    def counting_parser_for(column: Column, kommuner: Mapping[str, str]) -> Callable[[str], object]:
         parser = real_parser_for(column, kommuner)
 
         def counted(text: str) -> object:
