@@ -24,6 +24,7 @@ from ingest.problems import Problem
 if TYPE_CHECKING:
     from ingest.readers import RawTable
 
+SLICE_ROWS = 200_000
 LINE = "rad"
 """The frame's column of person-facing line numbers."""
 # Python's str.strip() removes these (information separators) and polars' does not
@@ -59,7 +60,11 @@ def read_columns(
     rows = after.filter(~pl.col("blank"))
     raw.rows_read = rows.height
     width = len(raw.header)
-    raw.frame = _cells(rows.filter(pl.col("fields") == width), separator, width)
+    kept = rows.filter(pl.col("fields") == width)
+    # a slice at a time: the split and strip copies of a whole national file at once were
+    # most of the import's peak memory, which polars' allocator keeps after the read
+    slices = [_cells(part, separator, width) for part in kept.iter_slices(SLICE_ROWS)]
+    raw.frame = pl.concat(slices, rechunk=False) if slices else _cells(kept, separator, width)
     wrong = rows.filter(pl.col("fields") != width)
     return Problems(
         Problem(raw.fil, line, None, f"raden har {fields} fält men rubrikraden har {width}")

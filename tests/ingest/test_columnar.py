@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import ingest.csv_columns
 import ingest.validate
 from ingest.folder import discover, read_source
 from ingest.limits import Limits
@@ -61,7 +62,12 @@ def parse(folder: Path) -> tuple[ParsedTable, list[Problem]]:
     return parsed, [*read_problems, *problems]
 
 
-def test_problems_deep_in_a_large_file_name_file_line_and_column(tmp_path: Path) -> None:
+@pytest.mark.parametrize("slice_rows", [200_000, 7_000])
+def test_problems_deep_in_a_large_file_name_file_line_and_column(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, slice_rows: int
+) -> None:
+    """Also with the file split in slices of 7 000 rows (a national file has many)."""
+    monkeypatch.setattr(ingest.csv_columns, "SLICE_ROWS", slice_rows)
     parsed, problems = parse(write_personer(tmp_path / "export", ODD))
 
     assert problems == [
@@ -82,7 +88,11 @@ def test_problems_deep_in_a_large_file_name_file_line_and_column(tmp_path: Path)
     assert parsed.lines[-1] == ROWS + 1
 
 
-def test_typed_values_are_those_of_the_written_spellings(tmp_path: Path) -> None:
+@pytest.mark.parametrize("slice_rows", [200_000, 7_000])
+def test_typed_values_are_those_of_the_written_spellings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, slice_rows: int
+) -> None:
+    monkeypatch.setattr(ingest.csv_columns, "SLICE_ROWS", slice_rows)
     parsed, _ = parse(write_personer(tmp_path / "export", ODD))
     at = {line: row for row, line in enumerate(parsed.lines)}
     values = parsed.values
