@@ -96,8 +96,3 @@ def is_id_without_leading_zero(text: str) -> bool:
     """
     text = _without_invisible(text).strip()
     return bool(_NINE_DIGITS.fullmatch(text)) and contains_personnummer("0" + _digits(text))
-
-
-def column_has_personnummer(cells: list[str | None]) -> bool:
-    """One search over a whole column; NUL cannot join two cells into one number."""
-    return contains_personnummer("\x00".join(filter(None, cells)))

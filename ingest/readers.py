@@ -17,6 +17,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
+import polars as pl
+
+from ingest.csv_columns import read_columns
 from ingest.decoding import decode as decode
 from ingest.decoding import decode_file
 from ingest.limits import Limits, Problems
@@ -46,6 +49,8 @@ class RawTable:
     """Non-empty data rows, including ones refused for their field count."""
     empty_rows: int = 0
     """Completely empty rows that were skipped."""
+    frame: pl.DataFrame | None = None
+    """The rows as text columns (`ingest.csv_columns`) instead of `rows`, when so read."""
 
 
 def clean(value: object) -> Cell:
@@ -76,6 +81,9 @@ def read_csv(table: str, data: bytes, fil: str, limits: Limits) -> tuple[RawTabl
     if hint is not None:
         # Excel writes and honours a first line `sep=;`
         separator, first_line, text = hint[1], 2, text[hint.end() :]
+    fast = read_columns(raw, text, separator, first_line, limits.max_cell_chars)
+    if fast is not None:
+        return raw, fast
     reader = csv.reader(_lines(text), delimiter=separator)
     return raw, _fill(raw, _csv_rows(reader, raw.fil, first_line), limits, check_width=True)
 

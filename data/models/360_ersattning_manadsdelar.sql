@@ -96,12 +96,22 @@ final as (
     union all
     select manad_start, kommun, regel_id, kategori, belopp_kr, andel, antal, enhet, antagande, kalla,
     from rorliga
+),
+texter as (
+    -- a rule's texts (one set per regel_id) stand apart while the rows are sorted: a sort
+    -- that carries them does not fit the build's memory at national scale
+    select map(list(regel_id), list({'enhet': enhet, 'antagande': antagande, 'kalla': kalla})) as per_regel,
+    from (select distinct regel_id, enhet, antagande, kalla, from final)
+),
+sorterade as (
+    -- by municipality first: every figure reads one perspective municipality, whose rows
+    -- then lie in few row groups (their zone maps skip the rest)
+    select * exclude (enhet, antagande, kalla), from final order by kommun, manad_start
 )
 select
-    * exclude (kalla),
-    round(antal * belopp_kr * andel, 2)::decimal(18, 2) as summa_kr,
-    kalla,
-from final
--- by municipality first: every figure reads one perspective municipality, whose rows then
--- lie in few row groups (their zone maps skip the rest)
-order by kommun, manad_start;
+    s.manad_start, s.kommun, s.regel_id, s.kategori, s.belopp_kr, s.andel, s.antal,
+    map_extract_value(t.per_regel, s.regel_id).enhet as enhet,
+    map_extract_value(t.per_regel, s.regel_id).antagande as antagande,
+    round(s.antal * s.belopp_kr * s.andel, 2)::decimal(18, 2) as summa_kr,
+    map_extract_value(t.per_regel, s.regel_id).kalla as kalla,
+from sorterade as s, texter as t;
