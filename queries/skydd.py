@@ -361,7 +361,11 @@ def _utdata(
     for dold in spec.dolda:  # hidden in every row, whatever its value
         masker[dold] = pl.lit(True)
     for foljare, kallor in spec.foljer.items():
-        masker[foljare] = pl.any_horizontal(pl.col(_m(k)) for k in kallor)
+        # a measure that also follows others (a linked cost that follows its care-days) keeps
+        # its own mask too
+        masker[foljare] = pl.any_horizontal(
+            masker.get(foljare, pl.lit(False)), *(pl.col(_m(k)) for k in kallor)
+        )
     for foljare, kallor in spec.foljer_alla.items():
         masker[foljare] = pl.any_horizontal(pl.col(_m(k)) for k in kallor).any()
     ut = arbete.with_columns(m.alias(f"{c}_maskerad") for c, m in masker.items())

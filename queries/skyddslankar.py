@@ -42,6 +42,18 @@ class Lank:
     precis_en: bool = False
     """This figure's cell is hidden when exactly one of the finer rows it sums is flagged
     (a sum of two or more hidden parts gives none of them); else when any is."""
+    farre_an: int = 0
+    """Hidden when 1 to ``farre_an`` − 1 of the finer rows are flagged: for a second sum of
+    the same parts with known weights (vacant days' cost at each unit's public price), two
+    sums give two hidden parts, so fewer than three hidden parts are not enough."""
+
+
+def _KOSTNAD(nycklar: Mapping[str, pl.Expr]) -> Lank:  # noqa: N802 (a link's name)
+    """Vacant days and their cost are two sums over the same units, the second weighted by
+    each unit's public price: with two units hidden they give both units' vacant days (and
+    care-days), so the cost is hidden unless three or more unit-months inside are."""
+    return Lank("belaggning_enhet", "vardygn_maskerad", ("kostnad_lediga_kr",), nycklar,
+                rader=_utan("enhet"), farre_an=3)  # fmt: skip
 
 
 def _utan(param: str) -> Callable[[Mapping[str, Any]], pl.Expr | None]:
@@ -174,6 +186,7 @@ LANKAR: Mapping[str, tuple[Lank, ...]] = MappingProxyType(
             ),
         ),
         "belaggning_boendeform": (
+            _KOSTNAD(_FORM_MANAD),
             Lank(
                 "belaggning_enhet",
                 "vardygn_summa_over_enhet_id_inom_boendeform_maskerad",
@@ -190,6 +203,16 @@ LANKAR: Mapping[str, tuple[Lank, ...]] = MappingProxyType(
             ),
         ),
         "belaggning_manad_totalt": (
+            _KOSTNAD(_MANAD),
+            # the month's cost minus the visible boendeformer's is the one hidden form's cost
+            Lank(
+                "belaggning_boendeform",
+                "kostnad_lediga_kr_maskerad",
+                ("kostnad_lediga_kr",),
+                _MANAD,
+                rader=_utan("enhet"),
+                precis_en=True,
+            ),
             Lank(
                 "belaggning_enhet",
                 "vardygn_summa_maskerad",
@@ -205,9 +228,10 @@ LANKAR: Mapping[str, tuple[Lank, ...]] = MappingProxyType(
         "ersattning": tuple(
             _kategori(k) for k in ERSATTNINGSKATEGORIER if k not in _ORGANISATIONENS
         ),
-        "ersattning_summa": (
-            Lank("ersattning", "forvantad_maskerad", ("forvantad",), precis_en=True),
-        ),
+        # the period's expected sum less the visible months' is the hidden months' sum, and
+        # their hidden categories are the same few children's days over several months (a
+        # small group's days still): hidden when any month's is
+        "ersattning_summa": (Lank("ersattning", "forvantad_maskerad", ("forvantad",)),),
         # the per-person schablons of a month are those categories summed (the data owner's)
         "ersattning_utbetalning_manad": (
             Lank("ersattning", "forvantad_maskerad", ("forvantad_person",), _MANAD, dataagare=True),
@@ -239,7 +263,14 @@ LANKAR: Mapping[str, tuple[Lank, ...]] = MappingProxyType(
             Lank("alderspyramid", "antal_summa_maskerad", ("utfall",), per_manad=True),
         ),
         # the period is the sum of its months: hidden when any month's total is
-        "belaggning_period": (Lank("belaggning_manad_totalt", "vardygn_maskerad", ("vardygn",)),),
+        "belaggning_period": (
+            Lank("belaggning_manad_totalt", "vardygn_maskerad", ("vardygn",)),
+            # the period's cost minus the visible months' is the hidden months' cost: the
+            # same few units' vacant days weighted by the same prices, whose month sums are
+            # shown, so two months hidden give as much as one
+            Lank("belaggning_manad_totalt", "kostnad_lediga_kr_maskerad", ("kostnad_lediga_kr",)),
+            _KOSTNAD(MappingProxyType({})),
+        ),
         # the findings counted are the sum of the fel and varning checks
         "datakvalitet_summa": (
             Lank(

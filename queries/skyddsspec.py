@@ -217,6 +217,7 @@ SKYDD: Mapping[str, Figurskydd] = MappingProxyType(
             ("boendeform", "manad"),
             dygn={"vardygn": ("boendeform",)},
             foljer=_BELAGGNING_FOLJER,
+            kronor={"kostnad_lediga_kr": ()},
         ),
         # a second split of the same care-days (by the residents' permit status): with the
         # units' split it is a two-way table protected along neither way; a platstyp minus
@@ -269,9 +270,20 @@ SKYDD: Mapping[str, Figurskydd] = MappingProxyType(
             komplement={"antal_samma_lan": "antal"},
             urval="antal",
         ),
-        "belaggning_manad_totalt": _fs(("manad",), dygn={"vardygn": ()}, foljer=_BELAGGNING_FOLJER),
+        # the cost of vacant days is also linked: hidden unless 0 or >= 3 units inside are
+        # (skyddslankar._KOSTNAD)
+        "belaggning_manad_totalt": _fs(
+            ("manad",),
+            dygn={"vardygn": ()},
+            foljer=_BELAGGNING_FOLJER,
+            kronor={"kostnad_lediga_kr": ()},
+        ),
         "belaggning_period": _fs(
-            (), dygn={"vardygn": ()}, foljer=_BELAGGNING_FOLJER, dagar="antal_dagar"
+            (),
+            dygn={"vardygn": ()},
+            foljer=_BELAGGNING_FOLJER,
+            dagar="antal_dagar",
+            kronor={"kostnad_lediga_kr": ()},
         ),
         # care-days at units without contracted places: mostly family homes, one child each
         "vardygn_utan_platser": _fs(("boendeform", "manad"), dygn={"vardygn": ("boendeform",)}),

@@ -196,7 +196,10 @@ def _fin_flaggor(
     nycklar = [*lank.nycklar, *(["manad"] if lank.per_manad else [])]
     alla = pl.concat(delar, how="diagonal_relaxed") if delar else pl.DataFrame()
     flagga = pl.col(lank.flagga)
-    f = (flagga.sum() == 1) if lank.precis_en else flagga.any()
+    if lank.farre_an:
+        f = flagga.sum().is_between(1, lank.farre_an - 1)
+    else:
+        f = (flagga.sum() == 1) if lank.precis_en else flagga.any()
     if not nycklar:
         if not alla.width:
             return pl.DataFrame({"_f": []}, schema={"_f": pl.Boolean})

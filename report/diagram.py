@@ -44,11 +44,22 @@ def till_svg(figurer: list[go.Figure]) -> list[str]:
     if not figurer:
         return []
     with _LAS:
-        kaleido.start_sync_server(path=webblasare(), mathjax=False, silence_warnings=True)
-        try:
-            return [_svg(fig) for fig in figurer]
-        finally:
-            kaleido.stop_sync_server(silence_warnings=True)
+        for forsok in range(1, FORSOK + 1):
+            kaleido.start_sync_server(path=webblasare(), mathjax=False, silence_warnings=True)
+            try:
+                return [_svg(fig) for fig in figurer]
+            except Exception as fel:
+                # On a busy machine kaleido may ask its page for `kaleido_scopes` before the
+                # page's script has run (a JavascriptError); a fresh server then succeeds.
+                if type(fel).__name__ != "JavascriptError" or forsok == FORSOK:
+                    raise
+            finally:
+                kaleido.stop_sync_server(silence_warnings=True)
+    raise AssertionError("unreachable")
+
+
+FORSOK = 3
+"""Attempts at starting kaleido's page before its error is raised."""
 
 
 def grova_antalsaxel(fig: go.Figure, axel: str, storst: float, grans: int) -> go.Figure:

@@ -140,3 +140,53 @@ def test_second_protections_of_unit_care_days_are_not_offered(
                 "--to", D, "--out", str(tmp_path / "ut.csv")])  # fmt: skip
     assert kod == 2
     assert "visas inte i den skyddade vyn" in capsys.readouterr().err
+
+
+def _enheter(grupper: list[tuple[str, int, str]]) -> Tables:
+    """(unit, children, daily price) -> ten contracted places each, one child per person,
+    everyone placed since 2023-01-10; Nacka responsible."""
+    t = dict(_folk([(antal, NACKA, NACKA, enhet, UNG) for enhet, antal, _ in grupper]))
+    t["enheter"] = [
+        {"enhet_id": e, "namn": f"Enhet {e}", "boendeform": "HVB", "kommun": NACKA,
+         "dygnspris": pris}
+        for e, _, pris in grupper
+    ]  # fmt: skip
+    t["platser"] = [
+        {"enhet_id": e, "giltig_fran": "2023-01-01", "antal_platser": "10"} for e, _, _ in grupper
+    ]
+    return t
+
+
+def test_vacant_days_and_their_cost_do_not_give_two_hidden_units(
+    tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
+) -> None:
+    # March, 31 days, 10 places each (310 place-days). U1 1 child (31 care-days < 5 × 31:
+    # masked), U2 6 (186: the smallest other unit, its partner), U3 8 (248, shown).
+    # HVB's vacant days 279 + 124 + 62 = 465 and their cost 279 × 2 500 + 124 × 2 400 +
+    # 62 × 2 000 = 1 119 100 kr; less U3's 62 days and 124 000 kr: l1 + l2 = 403 and
+    # 2 500 l1 + 2 400 l2 = 995 100 give l1 = 279, U1's 31 care-days. The cost is hidden.
+    db = import_tables(
+        tmp_path_factory.mktemp("pris"),
+        _enheter([("U1", 1, "2500"), ("U2", 6, "2400"), ("U3", 8, "2000")]),
+        D,
+    )
+    enheter = _maskerad(db, "belaggning_enhet", tmp_path, "--from", "2024-01-01", "--to", D).filter(pl.col("manad") == "2024-03")  # fmt: skip
+    assert enheter.select("enhet_id", "vardygn").rows() == [
+        ("U1", "<5"), ("U2", "<5"), ("U3", "248")
+    ]  # fmt: skip
+    for figur in ("belaggning_boendeform", "belaggning_manad_totalt"):
+        rad = _maskerad(db, figur, tmp_path, "--from", "2024-01-01", "--to", D).filter(pl.col("manad") == "2024-03").row(0, named=True)  # fmt: skip
+        assert (rad["vardygn"], rad["lediga_platsdygn"]) == ("465", "465"), figur
+        assert rad["kostnad_lediga_kr"] == "<5", figur
+    # three hidden units: two sums give none of them, and the cost is shown. U1 and U2 1
+    # child each (both masked), U3 and U4 6 each: U3 is the partner of neither (already two)
+    db3 = import_tables(
+        tmp_path_factory.mktemp("pris3"),
+        _enheter([("U1", 1, "2500"), ("U2", 1, "2400"), ("U3", 6, "2000"), ("U4", 6, "1500"),
+                  ("U5", 1, "1800")]),
+        D,
+    )  # fmt: skip
+    rad = _maskerad(db3, "belaggning_boendeform", tmp_path, "--from", "2024-01-01", "--to", D).filter(pl.col("manad") == "2024-03").row(0, named=True)  # fmt: skip
+    # vacant: U1, U2, U5 279 each, U3, U4 124 each: 3 × 279 + 2 × 124 = 1 085 days; cost
+    # 279 × (2 500 + 2 400 + 1 800) + 124 × (2 000 + 1 500) = 1 869 300 + 434 000 kr
+    assert (rad["lediga_platsdygn"], float(rad["kostnad_lediga_kr"])) == ("1085", 2_303_300)
