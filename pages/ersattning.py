@@ -16,7 +16,7 @@ from queries.ersattning_xlsx import berakning_xlsx
 from report import ekonomimeningar, meningar
 from ui import presentation, roller, scenario
 from ui.components import TOMT, diagram, nedladdning, tabell
-from ui.figurer import hamta
+from ui.figurer import hamta, visas
 from ui.filters import aktuellt
 from ui.format import fmt_datum, fmt_kr, fmt_manad, fmt_pct, skyddat
 from ui.granskning import loggad
@@ -196,6 +196,12 @@ st.caption(
 
 if presentation.aktiv():
     st.stop()  # the scenario is set with widgets: not in the presentation
+if not visas("scenario"):
+    st.caption(
+        ":material/shield: Scenarier visas inte i den skyddade vyn: ett scenario räknas om "
+        "på utfallet och kan då visa små antal."
+    )
+    st.stop()
 
 st.markdown("### Scenario")
 st.caption(

@@ -171,8 +171,11 @@ SKYDD: Mapping[str, Figurskydd] = MappingProxyType(
             },
             dygn={"vardygn": ()},
             urval="antal_i_vard",
-            # stock(month) − stock(month before) = new − ended: either gives the other away
+            # stock(month) − stock(month before) = new − ended: either gives the other away,
+            # and with both shown a hidden stock follows from the month before's; no page
+            # shows them, so the protected view hides both
             tillsammans=(("nya_placeringar", "avslutade_placeringar"),),
+            dolda=("nya_placeringar", "avslutade_placeringar"),
         ),
         # within the län and outside it are totals on the tiles (kommunoverskridande_summa)
         "kommunoverskridande": _fs(
@@ -346,6 +349,9 @@ SKYDD: Mapping[str, Figurskydd] = MappingProxyType(
             foljer_alla={"mape": ("utfall", "prognos")},
         ),
         "prognos_ekonomi_backtest": _fs(("manad",)),
-        "scenario": _fs(("manad",)),
+        # a what-if recomputed on the outcome: its levers turn counts into kronor (a rule's
+        # amount + 1 kr gives the count; a move capped at the persons there gives them), so
+        # it is an analyst's tool, not in the protected view (docs/skydd.md rule 13)
+        "scenario": _fs(("manad",), skyddad_vy=False),
     }
 )

@@ -64,6 +64,11 @@ def bygg_rapport(
         lank = scenario_lank.lank(scenario_lank.las_lank(scenario)) if scenario else ""
     except scenario_lank.LankFel as fel:
         raise RapportFel(str(fel)) from None
+    if scenario and not intern:
+        raise RapportFel(
+            "Scenariot tas bara med i den interna rapporten (--intern): ett scenario räknas om "
+            "på utfallet och kan visa små antal."
+        )
     with duckdb.connect(str(db), read_only=True) as con:
         if not intern:
             # the committee's calendar (docs/skydd.md rule 16): the calendar year of `till`

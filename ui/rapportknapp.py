@@ -49,7 +49,11 @@ def rapportknapp(f: Filter) -> None:
         "Intern version (små antal visas, får inte lämnas ut)", key="rapport_intern"
     )
     scenario = _scenario()
-    if scenario:
+    if scenario and not intern:
+        # a scenario is recomputed on the outcome: only the internal version takes it
+        st.caption("Scenariot i länken tas bara med i den interna versionen.")
+        scenario = ""
+    elif scenario:
         st.caption(f"Rapporten tar med scenariot i länken ({scenario}) bredvid utfallet.")
     st.container().download_button(
         "Ladda ner nämndrapport (PDF)",

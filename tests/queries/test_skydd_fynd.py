@@ -130,7 +130,18 @@ def test_an_imports_tables_add_up_to_its_rows(
     assert [t for t, v in logg.items() if v == "<5"] == ["aldersandringar", "enheter"]
 
 
-@pytest.mark.parametrize("figur", ["belaggning", "belaggning_platstyp"])
+def test_new_and_ended_placements_are_not_in_the_protected_view(kors: Path, tmp_path: Path) -> None:
+    # stock(m) − stock(m − 1) = new − ended: with both shown, a hidden stock follows from the
+    # month before's (8 + 0 − 5 = 3), and with one of them 0 the other follows from the
+    # stocks. Nobody new or ended in 2024 here, yet both columns are hidden
+    df = maskerad(kors, "i_vard_manad", tmp_path, "--from", "2024-01-01", "--to", D)
+    # Nacka is responsible for 34 + 10 = 44, in care all three months
+    assert df["antal_i_vard"].to_list() == ["44", "44", "44"]
+    assert set(df["nya_placeringar"].to_list()) == {"<5"}
+    assert set(df["avslutade_placeringar"].to_list()) == {"<5"}
+
+
+@pytest.mark.parametrize("figur", ["belaggning", "belaggning_platstyp", "scenario"])
 def test_second_protections_of_unit_care_days_are_not_offered(
     figur: str, kors: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -74,8 +74,9 @@ def _text(pdf: bytes, tmp_path: Path) -> str:
 
 
 def test_the_report_shows_the_scenario_beside_the_ledger(db: Path, tmp_path: Path) -> None:
+    # a scenario only goes into the internal report (docs/skydd.md rule 13)
     pdf = bygg_rapport(db, "0182", date(2024, 3, 31), date(2024, 1, 1), date(2024, 3, 31),
-                       scenario=LANK)  # fmt: skip
+                       intern=True, scenario=LANK)  # fmt: skip
     text = _text(pdf, tmp_path)
     assert "Scenario: balans med och utan scenariot" in text
     assert f"Scenario, inte utfall: {LANK}" in text
@@ -91,19 +92,28 @@ def test_the_report_shows_the_scenario_beside_the_ledger(db: Path, tmp_path: Pat
     # February 2024 has 29 days: cost 0 → 29 × 200 = 5 800
     assert "februari 2024 0 kr 5 800 kr 0 kr 0 kr 0 kr −5 800 kr −5 800 kr" in text
     # the same report without the link has no scenario section
-    utan = bygg_rapport(db, "0182", date(2024, 3, 31), date(2024, 1, 1), date(2024, 3, 31))
+    utan = bygg_rapport(db, "0182", date(2024, 3, 31), date(2024, 1, 1), date(2024, 3, 31),
+                        intern=True)  # fmt: skip
     assert "Scenario" not in _text(utan, tmp_path)
+
+
+def test_the_masked_report_takes_no_scenario(db: Path) -> None:
+    # a rule's amount + 1 kr, or a move capped at the persons there, turns a count into kronor
+    with pytest.raises(RapportFel, match="Scenariot tas bara med i den interna rapporten"):
+        bygg_rapport(db, "0182", date(2024, 3, 31), date(2024, 1, 1), date(2024, 3, 31),
+                     scenario=LANK)  # fmt: skip
 
 
 def test_the_command_line_takes_the_whole_link(db: Path, tmp_path: Path) -> None:
     ut = tmp_path / "cli.pdf"
     lank = f"http://localhost:8501/ersattning?kommun=0182&{LANK}"
     argv = ["--db", str(db), "--kommun", "0182", "--date", "2024-03-31", "--out", str(ut)]
-    assert main([*argv, "--scenario", lank]) == 0
+    assert main([*argv, "--scenario", lank]) == 1  # the masked report takes none
+    assert main([*argv, "--intern", "--scenario", lank]) == 0
     assert "försämrar balansen med 18 200 kr" in en_rad("\n".join(sidor(ut)))
 
 
 def test_a_bad_scenario_link_is_refused_in_swedish(db: Path) -> None:
     with pytest.raises(RapportFel, match="ogiltigt värde 'tio' för s_pris_procent"):
         bygg_rapport(db, "0182", date(2024, 3, 31), date(2024, 1, 1), date(2024, 3, 31),
-                     scenario="s_pris_form=HVB&s_pris_procent=tio")  # fmt: skip
+                     intern=True, scenario="s_pris_form=HVB&s_pris_procent=tio")  # fmt: skip

@@ -20,9 +20,13 @@ def test_the_pdf_button_carries_the_links_scenario(
     query = {"datum": "2024-03-31", "fran": "2024-01-01", "till": "2024-03-31", "kommun": "0182"}
     at = oppna(db, query={**query, "s_pris_form": "HVB", "s_pris_procent": "10.0"})
     assert not at.exception
+    # the masked version takes no scenario (docs/skydd.md rule 13); the internal one does
+    texter = [c.value for c in at.caption]
+    assert "Scenariot i länken tas bara med i den interna versionen." in texter, texter
+    at.toggle(key="rapport_intern").set_value(True).run()
     texter = [c.value for c in at.caption]
     assert any(f"scenariot i länken ({LANK})" in t for t in texter), texter
     fil = tmp_path / "r.pdf"
-    fil.write_bytes(nedladdningar["namndrapport_0182_2024-03-31.pdf"]())
+    fil.write_bytes(nedladdningar["namndrapport_0182_2024-03-31_intern.pdf"]())
     # tests/report/test_scenario_rapport.py: −(31 + 29 + 31) × 2 000 × 10 % = −18 200 kr
     assert "försämrar balansen med 18 200 kr" in en_rad("\n".join(sidor(fil)))

@@ -265,3 +265,13 @@ def test_ersattning_hides_the_expected_sum_that_gives_one_childs_days(
     texter = [m.value for m in at.markdown] + [str(d.value.to_dict()) for d in at.dataframe]
     for belopp in ("23250", "23\xa0250", "374916", "333250", "333\xa0250"):
         assert not [t for t in texter if belopp in t.replace(" ", "")], belopp
+
+
+def test_the_scenario_is_not_in_the_protected_view(namnd: Callable[..., AppTest]) -> None:
+    # a rule's amount set to its rate + 1 kr would show a month's count as kronor
+    lank = {"fran": "2024-01-01", "till": D, "kommun": N, "s_kategori": "anvisning_engangs",
+            "s_belopp": "52001", "s_regel_fran": "2024-01-01"}  # fmt: skip
+    at = namnd(ERSATTNING, "ersattning", lank)
+    assert not [m.value for m in at.markdown if m.value.startswith("### Scenario")]
+    assert any("Scenarier visas inte i den skyddade vyn" in c.value for c in at.caption)
+    assert not [m for m in at.metric if m.label.startswith("Scenariots effekt")]
