@@ -6,6 +6,11 @@ and the list of findings to take back to the source systems.
 
 from __future__ import annotations
 
+# Before any other project import: ui/__init__.py imports the whole project once, so that
+# sessions starting together never see a half-imported module. A link straight to a page
+# on a fresh server runs the page before dashboard.py, so the page imports ui first itself.
+import ui  # noqa: F401  # isort: skip
+
 import streamlit as st
 
 from charts.text import md

@@ -6,6 +6,11 @@ differ by millions and a committee must know which one it is reading.
 
 from __future__ import annotations
 
+# Before any other project import: ui/__init__.py imports the whole project once, so that
+# sessions starting together never see a half-imported module. A link straight to a page
+# on a fresh server runs the page before dashboard.py, so the page imports ui first itself.
+import ui  # noqa: F401  # isort: skip
+
 import polars as pl
 import streamlit as st
 

@@ -8,6 +8,11 @@ role sees a refusal and nothing is read or computed for it.
 
 from __future__ import annotations
 
+# Before any other project import: ui/__init__.py imports the whole project once, so that
+# sessions starting together never see a half-imported module. A link straight to a page
+# on a fresh server runs the page before dashboard.py, so the page imports ui first itself.
+import ui  # noqa: F401  # isort: skip
+
 import tempfile
 from collections.abc import Sequence
 from datetime import date

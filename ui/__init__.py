@@ -11,8 +11,9 @@ import pkgutil
 # once on a fresh server raced through the project's imports (`ingest` imports `ingest.load`,
 # which imports from the package `ingest`): a thread could get a partially initialised
 # module ("cannot import name 'FileRecord' from partially initialized module"). Every path
-# into the project goes through this package, and the threads wait while one initialises
-# it, so everything is imported here, once, before any page runs.
+# into the project goes through this package (dashboard.py and every page import it first:
+# tests/ui/test_importordning.py), and the threads wait while one initialises it, so
+# everything is imported here, once, before any page runs.
 for _paket in ("ingest", "queries", "charts", "report"):
     _rot = importlib.import_module(_paket)
     for _info in pkgutil.iter_modules(_rot.__path__):
