@@ -10,3 +10,9 @@ create macro prognos_forberaknad_tacker(p_sista, p_kommun) as (
         or coalesce(p_sista::date, uttagsdatum()) = uttagsdatum()
     )
 );
+
+-- The origins a stored forecast answers for [p_forsta, p_sista]: the month ends in it and
+-- p_sista itself (NULL = the extraction date); shared by the two *_lagrad macros.
+create macro lagrad_origin(origin, p_forsta, p_sista) as
+    origin between coalesce(p_forsta::date, uttagsdatum()) and coalesce(p_sista::date, uttagsdatum())
+    and (origin = last_day(origin) or origin = coalesce(p_sista::date, uttagsdatum()));

@@ -8,5 +8,4 @@ create macro prognos_ekonomi_lagrad(p_forsta, p_sista, p_kommun) as table
 select * exclude (kommun)
 from prognos_ekonomi_forberaknad
 where kommun = p_kommun
-    and origin between coalesce(p_forsta::date, uttagsdatum()) and coalesce(p_sista::date, uttagsdatum())
-    and (origin = last_day(origin) or origin = coalesce(p_sista::date, uttagsdatum()));
+    and lagrad_origin(origin, p_forsta, p_sista);
